@@ -1,0 +1,470 @@
+//! Recommendations: which sentences recommend, with a short title and detail.
+//!
+//! Three shapes are recognised in prose:
+//! - run-in imperative labels: "Strengthen Counterterrorism Cooperation,
+//!   engaging with regional allies …" (title before the comma, detail after);
+//! - modal sentences with an agent as subject: "Pakistan needs to enhance
+//!   border security", "Donors should fund …", "Border security should be
+//!   strengthened" (title from the verb phrase);
+//! - explicit ones: "We recommend that …", "There is a need to …".
+//!
+//! A "should" whose subject is not an agent ("the situation should improve")
+//! is a prediction, not a recommendation. Sentences right after a
+//! recommendation that say what it would achieve ("… can help curb
+//! infiltration") join its detail.
+
+use super::actors::{ActorKind, Found};
+use super::lexicon::{self, contains};
+use super::text::{Document, Word, words};
+
+/// A recommendation found in the text.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// Short imperative title.
+    pub title: String,
+    /// The author's words about it.
+    pub detail: String,
+    /// Sentence indices it came from (the recommending one first).
+    pub sentences: Vec<usize>,
+}
+
+/// Nouns that make a subject an agent able to act on advice.
+const AGENTS: &[&str] = &[
+    "government",
+    "governments",
+    "authorities",
+    "policymakers",
+    "policy-makers",
+    "ministry",
+    "ministries",
+    "donors",
+    "partners",
+    "states",
+    "countries",
+    "allies",
+    "we",
+    "leaders",
+    "officials",
+    "agencies",
+    "parliament",
+    "congress",
+    "administration",
+    "community",
+    "forces",
+    "police",
+    "military",
+    "regulators",
+    "operators",
+    "companies",
+    "banks",
+    "union",
+    "eu",
+    "un",
+    "nato",
+    "asean",
+    "au",
+    "ecowas",
+    "igad",
+    "washington",
+    "brussels",
+    "islamabad",
+    "kabul",
+    "it",
+    "they",
+    "member",
+    "international",
+    "region",
+    "council",
+    "secretariat",
+    "agency",
+    "actors",
+    "firms",
+    "industry",
+    "ngos",
+    "organisations",
+    "organizations",
+    "stakeholders",
+    "governors",
+    "mayors",
+    "municipalities",
+    "cities",
+    "commanders",
+    "planners",
+    "funders",
+    "you",
+    "everyone",
+];
+
+/// Modal phrases that recommend, longest first.
+const MODALS: &[&[&str]] = &[
+    &["would", "do", "well", "to"],
+    &["is", "urged", "to"],
+    &["are", "urged", "to"],
+    &["is", "encouraged", "to"],
+    &["are", "encouraged", "to"],
+    &["needs", "to"],
+    &["need", "to"],
+    &["ought", "to"],
+    &["has", "to"],
+    &["have", "to"],
+    &["should"],
+    &["must"],
+];
+
+/// Adverbs allowed between the modal and its verb.
+const ADVERBS: &[&str] = &[
+    "also",
+    "urgently",
+    "further",
+    "immediately",
+    "therefore",
+    "now",
+    "first",
+    "instead",
+    "jointly",
+    "quickly",
+    "swiftly",
+    "continue",
+    "actively",
+    "seriously",
+    "consider",
+    "both",
+    "still",
+];
+
+/// Phrases that show a sentence says what a recommendation would achieve.
+const SUPPORT_CUES: &[&str] = &[
+    "can help",
+    "could help",
+    "would help",
+    "will help",
+    "would allow",
+    "will allow",
+    "can improve",
+    "would improve",
+    "will improve",
+    "will limit",
+    "would limit",
+    "can limit",
+    "would reduce",
+    "can reduce",
+    "will reduce",
+    "would strengthen",
+    "is essential",
+    "is critical",
+    "would ensure",
+    "will ensure",
+    "can ensure",
+    "is key",
+    "would also",
+    "this would",
+    "this will",
+    "doing so",
+    "such steps",
+    "such measures",
+    "this includes",
+    "this means",
+];
+
+/// Where a title stops: the verb phrase ends at the first of these.
+const TITLE_STOPS: &[&str] = &[
+    "by",
+    "through",
+    "including",
+    "which",
+    "while",
+    "so",
+    "via",
+    "because",
+    "as",
+    "since",
+    "whereby",
+    "such",
+    "especially",
+    "particularly",
+    "notably",
+    "if",
+    "when",
+    "before",
+    "after",
+    "given",
+];
+
+/// Finds the recommendations of `doc`.
+pub fn find(doc: &Document, actors: &[Found]) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    let n = doc.sentences.len();
+    let mut i = 0;
+    while i < n {
+        let sentence = &doc.sentences[i];
+        let Some((title, rest)) = recommend(&sentence.text, actors) else {
+            i += 1;
+            continue;
+        };
+        let mut sentences = vec![i];
+        let mut detail_parts: Vec<String> = Vec::new();
+        if !rest.is_empty() {
+            detail_parts.push(rest);
+        }
+        let mut j = i + 1;
+        while j < n
+            && doc.sentences[j].para == sentence.para
+            && recommend(&doc.sentences[j].text, actors).is_none()
+            && supports(&doc.sentences[j].text)
+        {
+            detail_parts.push(doc.sentences[j].text.clone());
+            sentences.push(j);
+            j += 1;
+        }
+        let detail = if detail_parts.is_empty() { sentence.text.clone() } else { detail_parts.join(" ") };
+        let k = title.to_lowercase();
+        if let Some(existing) = out.iter_mut().find(|r| r.title.to_lowercase() == k) {
+            existing.sentences.extend(sentences);
+        } else {
+            out.push(Candidate { title, detail, sentences });
+        }
+        i = j;
+    }
+    out
+}
+
+/// If `sentence` recommends, its title and the rest of its words as detail
+/// (empty when the whole sentence is the recommendation).
+pub fn recommend(sentence: &str, actors: &[Found]) -> Option<(String, String)> {
+    let ws = words(sentence);
+    if ws.len() < 3 || sentence.trim_end().ends_with('?') {
+        return None;
+    }
+    run_in(sentence, &ws).or_else(|| explicit(sentence, &ws)).or_else(|| modal(sentence, &ws, actors))
+}
+
+/// "Strengthen Counterterrorism Cooperation, engaging with …".
+fn run_in(sentence: &str, ws: &[Word]) -> Option<(String, String)> {
+    let first = ws[0];
+    if !first.is_capitalised() || !contains(lexicon::IMPERATIVE_VERBS, first.text) {
+        return None;
+    }
+    // "Build" in "Build-up of forces …" is a noun.
+    if sentence[first.end..].starts_with('-') {
+        return None;
+    }
+    let sep = ws.iter().take(12).position(|w| matches!(w.next, Some(',' | ':' | ';' | '—' | '–')))?;
+    let label = &ws[..=sep];
+    let title = sentence[..label[sep].end].trim().to_string();
+    let rest = sentence[label[sep].end..].trim_start_matches([',', ':', ';', '—', '–', ' ']).trim();
+    let content: Vec<&Word> = label[1..].iter().filter(|w| w.text.len() > 3).collect();
+    let title_case = !content.is_empty() && content.iter().all(|w| w.is_capitalised());
+    let gerund_follows = words(rest).first().is_some_and(|w| w.text.ends_with("ing"));
+    if !(title_case || gerund_follows) || words(rest).len() < 3 {
+        return None;
+    }
+    Some((title, capitalise(rest)))
+}
+
+/// "We recommend that …", "It is recommended that …", "There is a need to …".
+fn explicit(sentence: &str, ws: &[Word]) -> Option<(String, String)> {
+    let lower: Vec<String> = ws.iter().map(|w| w.text.to_lowercase()).collect();
+    let at =
+        |i: usize, phrase: &[&str]| lower.len() >= i + phrase.len() && lower[i..i + phrase.len()] == *phrase;
+    for i in 0..lower.len().min(12) {
+        let after = if at(i, &["recommend", "that"]) || at(i, &["recommended", "that"]) {
+            i + 2
+        } else if at(i, &["recommend"]) && lower.get(i + 1).is_some_and(|w| w.ends_with("ing")) {
+            i + 1
+        } else if at(i, &["need", "to"])
+            && i >= 1
+            && matches!(lower[i - 1].as_str(), "a" | "urgent" | "pressing" | "clear")
+        {
+            i + 2
+        } else {
+            continue;
+        };
+        // After "that", skip the addressee up to its modal.
+        let verb_at = (after..lower.len())
+            .take(8)
+            .find(|&k| contains(lexicon::IMPERATIVE_VERBS, &lower[k]) || lower[k].ends_with("ing"))?;
+        let title = verb_phrase(sentence, &ws[verb_at..])?;
+        return Some((title, String::new()));
+    }
+    None
+}
+
+/// "<agent> should|must|needs to <verb> …".
+fn modal(sentence: &str, ws: &[Word], actors: &[Found]) -> Option<(String, String)> {
+    let lower: Vec<String> = ws.iter().map(|w| w.text.to_lowercase()).collect();
+    for i in 1..lower.len() {
+        let Some(modal) = MODALS
+            .iter()
+            .find(|m| lower[i..].starts_with(&m.iter().map(|s| s.to_string()).collect::<Vec<_>>()))
+        else {
+            continue;
+        };
+        if matches!(lower[i - 1].as_str(), "what" | "how" | "whether" | "why") {
+            return None;
+        }
+        let mut v = i + modal.len();
+        while v < lower.len() && ADVERBS.contains(&lower[v].as_str()) && lower[v] != "continue" {
+            v += 1;
+        }
+        let subject_words = &ws[clause_start(ws, i)..i];
+        let verb = lower.get(v)?;
+        // A passive recommendation names what is acted on, not who acts.
+        if verb != "be" && !is_agent(subject_words, actors) {
+            return None;
+        }
+        if verb == "be" {
+            // Passive: "Border security should be strengthened" → "Strengthen border security".
+            let participle = lower.get(v + 1)?;
+            let base = base_of_participle(participle)?;
+            let object = subject_words.iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
+            return Some((format!("{} {}", capitalise(&base), lower_first(&object)), String::new()));
+        }
+        if lower.get(v.saturating_sub(1)).is_some_and(|w| w == "not") || verb == "not" {
+            return None;
+        }
+        if !contains(lexicon::IMPERATIVE_VERBS, verb) {
+            return None;
+        }
+        return Some((verb_phrase(sentence, &ws[v..])?, String::new()));
+    }
+    None
+}
+
+/// The index where the clause holding word `i` starts: after the last comma
+/// or after an opening subordinate phrase.
+fn clause_start(ws: &[Word], i: usize) -> usize {
+    (0..i).rev().find(|&k| matches!(ws[k].next, Some(',' | ';' | ':'))).map_or(0, |k| k + 1)
+}
+
+/// Whether the subject words name someone who can act.
+fn is_agent(subject: &[Word], actors: &[Found]) -> bool {
+    if subject.is_empty() || subject.len() > 12 {
+        return false;
+    }
+    let lower: Vec<String> = subject.iter().map(|w| w.text.to_lowercase()).collect();
+    if lower.len() == 1
+        && matches!(lower[0].as_str(), "it" | "this" | "that" | "which" | "there" | "these" | "they")
+    {
+        return false;
+    }
+    if lower.iter().any(|w| AGENTS.contains(&w.as_str()) && w != "it" && w != "they") {
+        return true;
+    }
+    let phrase = lower.join(" ");
+    actors.iter().any(|a| {
+        matches!(a.kind, ActorKind::State | ActorKind::Org)
+            && std::iter::once(&a.name).chain(&a.aliases).any(|n| phrase.contains(&n.to_lowercase()))
+    }) || lexicon::STATES.contains(&phrase.trim_start_matches("the ").trim())
+}
+
+/// A title from a verb phrase: the verb and its object, up to the first
+/// comma or subordinate word, at most eight words.
+fn verb_phrase(sentence: &str, ws: &[Word]) -> Option<String> {
+    let first = ws.first()?;
+    let mut end = 0;
+    for (k, w) in ws.iter().enumerate().take(8) {
+        if k > 0 && (TITLE_STOPS.contains(&w.text.to_lowercase().as_str()) || (k >= 3 && w.text == "to")) {
+            break;
+        }
+        end = k;
+        if !matches!(w.next, Some(' ' | '-' | '’' | '\'') | None) {
+            break;
+        }
+    }
+    let title = sentence[first.start..ws[end].end].trim();
+    Some(capitalise(title))
+}
+
+/// The base verb of a past participle, if it is one we know.
+fn base_of_participle(p: &str) -> Option<String> {
+    lexicon::IMPERATIVE_VERBS
+        .iter()
+        .find(|v| {
+            let v = **v;
+            p == format!("{v}ed")
+                || p == format!("{v}d")
+                || (v.ends_with('y') && p == format!("{}ied", &v[..v.len() - 1]))
+                || (p.len() == v.len() + 3 && p.starts_with(v) && p.ends_with("ed"))
+        })
+        .map(|v| v.to_string())
+}
+
+/// Whether a sentence reads as support for the recommendation before it.
+fn supports(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    let first = lower.split_whitespace().next().unwrap_or("");
+    SUPPORT_CUES.iter().any(|c| lower.contains(c)) || first.ends_with("ing") && first.len() > 5
+}
+
+/// Upper-cases the first letter.
+pub fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        // Keep acronyms and names as written.
+        Some(c)
+            if s.split_whitespace()
+                .next()
+                .is_some_and(|w| w.chars().filter(|c| c.is_uppercase()).count() > 1) =>
+        {
+            std::iter::once(c).chain(chars).collect()
+        }
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(s: &str) -> Option<String> {
+        recommend(s, &[]).map(|(t, _)| t)
+    }
+
+    #[test]
+    fn run_in_label_is_the_title() {
+        let (t, d) = recommend(
+            "Disrupt Terrorist Financing Networks, cracking down on illicit financial networks will limit their capabilities.",
+            &[],
+        )
+        .unwrap();
+        assert_eq!(t, "Disrupt Terrorist Financing Networks");
+        assert!(d.starts_with("Cracking down"));
+    }
+
+    #[test]
+    fn modal_with_agent_recommends() {
+        assert_eq!(
+            rec("To address these challenges, the government needs to enhance border security.").as_deref(),
+            Some("Enhance border security")
+        );
+        assert_eq!(
+            rec("Donors should fund local mediation programmes through pooled funds.").as_deref(),
+            Some("Fund local mediation programmes")
+        );
+    }
+
+    #[test]
+    fn passive_modal_becomes_imperative() {
+        assert_eq!(
+            rec("Port security inspections should be strengthened.").as_deref(),
+            Some("Strengthen port security inspections")
+        );
+    }
+
+    #[test]
+    fn predictions_and_descriptions_are_not_recommendations() {
+        assert_eq!(rec("The situation should improve by next year."), None);
+        assert_eq!(rec("It should be noted that attacks rose."), None);
+        assert_eq!(rec("Analysts asked what the government should do next."), None);
+        assert_eq!(rec("Build-up of forces continued along the border, officials said."), None);
+    }
+}

@@ -1,0 +1,249 @@
+//! Paragraphs, sentences and words with their byte spans.
+//!
+//! The first step of the analysis. Sentence boundaries come from the Unicode
+//! text segmentation rules (UAX #29, the `unicode-segmentation` crate), with
+//! a repair for abbreviations such as "U.S." that those rules split after.
+//! Every later step works on these sentences and keeps their spans, which is
+//! how each item of the model points back at its source.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::model::Span;
+
+/// A sentence of the input.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// Where it is in the input.
+    pub span: Span,
+    /// Its text with runs of whitespace collapsed to one space.
+    pub text: String,
+    /// Index of its paragraph.
+    pub para: usize,
+}
+
+/// A paragraph: a span and the indices of its sentences.
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    /// Where it is in the input.
+    pub span: Span,
+    /// Indices into [`Document::sentences`].
+    pub sentences: Vec<usize>,
+}
+
+/// The input cut into paragraphs and sentences.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    /// All sentences in text order.
+    pub sentences: Vec<Sentence>,
+    /// All paragraphs in text order.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Document {
+    /// Segments `text`. Paragraphs are separated by blank lines; when the text
+    /// has no blank lines at all (a paste from a word processor), every line
+    /// is a paragraph.
+    pub fn parse(text: &str) -> Self {
+        let mut doc = Document::default();
+        for span in paragraph_spans(text) {
+            let para = doc.paragraphs.len();
+            let mut sentences = Vec::new();
+            for s in sentence_spans(text, span) {
+                sentences.push(doc.sentences.len());
+                doc.sentences.push(Sentence { span: s, text: collapse(&text[s.start..s.end]), para });
+            }
+            if !sentences.is_empty() {
+                doc.paragraphs.push(Paragraph { span, sentences });
+            }
+        }
+        doc
+    }
+
+    /// The text of paragraph `i`, whitespace collapsed.
+    pub fn paragraph_text(&self, i: usize) -> String {
+        let para = &self.paragraphs[i];
+        para.sentences.iter().map(|&s| self.sentences[s].text.as_str()).collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// Spans of paragraphs, trimmed of surrounding whitespace.
+fn paragraph_spans(text: &str) -> Vec<Span> {
+    let has_blank_lines = text.trim().lines().any(|l| l.trim().is_empty());
+    let mut spans = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let blank = line.trim().is_empty();
+        let line_start = offset;
+        offset += line.len();
+        if blank {
+            if let Some(s) = start.take() {
+                spans.push(Span::new(s, end));
+            }
+            continue;
+        }
+        let lead = line.len() - line.trim_start().len();
+        let content_end = line_start + line.trim_end().len();
+        if has_blank_lines {
+            start.get_or_insert(line_start + lead);
+            end = content_end;
+        } else {
+            spans.push(Span::new(line_start + lead, content_end));
+        }
+    }
+    if let Some(s) = start {
+        spans.push(Span::new(s, end));
+    }
+    spans
+}
+
+/// Sentence spans inside a paragraph span.
+fn sentence_spans(text: &str, para: Span) -> Vec<Span> {
+    let body = &text[para.start..para.end];
+    // Line breaks inside a paragraph are wrapping, not sentence ends. UAX #29
+    // breaks after every line feed, so hide them; a space keeps byte offsets.
+    let unwrapped: String = body.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
+    let mut spans: Vec<Span> = Vec::new();
+    for (i, s) in unwrapped.split_sentence_bound_indices() {
+        let trimmed = s.trim_end();
+        let lead = trimmed.len() - trimmed.trim_start().len();
+        let trimmed = trimmed.trim_start();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let span = Span::new(para.start + i + lead, para.start + i + lead + trimmed.len());
+        match spans.last_mut() {
+            Some(prev)
+                if ends_with_abbreviation(&text[prev.start..prev.end]) || starts_lowercase(trimmed) =>
+            {
+                prev.end = span.end;
+            }
+            _ => spans.push(span),
+        }
+    }
+    spans
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "gen.", "col.", "lt.", "maj.", "capt.", "sgt.", "adm.",
+    "gov.", "sen.", "rep.", "amb.", "pres.", "u.s.", "u.k.", "u.n.", "e.u.", "e.g.", "i.e.", "etc.", "vs.",
+    "no.", "nos.", "approx.", "inc.", "ltd.", "co.", "corp.", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.",
+    "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "fig.", "cf.", "al.", "p.", "pp.", "para.",
+];
+
+fn ends_with_abbreviation(sentence: &str) -> bool {
+    let last = sentence.split_whitespace().last().unwrap_or("");
+    let last = last.trim_start_matches(['(', '"', '\'', '“', '‘']).to_lowercase();
+    if ABBREVIATIONS.contains(&last.as_str()) {
+        return true;
+    }
+    // A single capital initial ("J. Smith").
+    let mut chars = last.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_alphabetic())
+}
+
+/// A "sentence" that starts in lower case continues the previous one (UAX #29
+/// breaks after "?" or "!" inside quotations, for instance).
+fn starts_lowercase(s: &str) -> bool {
+    s.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_lowercase)
+}
+
+/// Collapses runs of whitespace to single spaces.
+pub fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A word of a sentence with its byte range inside the sentence text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    /// The word, without surrounding punctuation or a possessive `'s`.
+    pub text: &'a str,
+    /// Byte offset inside the sentence text.
+    pub start: usize,
+    /// Byte offset one past the end.
+    pub end: usize,
+    /// The character right after the word (punctuation matters to callers).
+    pub next: Option<char>,
+}
+
+impl Word<'_> {
+    /// Starts with an upper-case letter.
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// Splits a sentence into words. Inner hyphens and apostrophes stay inside a
+/// word ("Tehreek-i-Taliban", "al-Qa'ida"); a trailing possessive is dropped.
+pub fn words(s: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let is_inner = |c: char| matches!(c, '-' | '\'' | '’' | '‑' | '.' | '&');
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let word_char = c.is_alphanumeric()
+            || (is_inner(c)
+                && start.is_some()
+                && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphanumeric()));
+        match (word_char, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                push_word(s, st, i, &mut out);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        push_word(s, st, s.len(), &mut out);
+    }
+    out
+}
+
+fn push_word<'a>(s: &'a str, start: usize, mut end: usize, out: &mut Vec<Word<'a>>) {
+    let text = &s[start..end];
+    for suffix in ["'s", "’s"] {
+        if text.len() > suffix.len() && text.ends_with(suffix) {
+            end -= suffix.len();
+        }
+    }
+    let next = s[end..].chars().next();
+    out.push(Word { text: &s[start..end], start, end, next });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_paragraphs_without_blank_lines() {
+        let doc = Document::parse("One. Two.\nThree.\n");
+        assert_eq!(doc.paragraphs.len(), 2);
+        assert_eq!(doc.sentences.len(), 3);
+        assert_eq!(doc.sentences[2].text, "Three.");
+    }
+
+    #[test]
+    fn blank_lines_separate_wrapped_paragraphs() {
+        let text = "A wrapped\nsentence here. And\nanother.\n\nSecond para.";
+        let doc = Document::parse(text);
+        assert_eq!(doc.paragraphs.len(), 2);
+        assert_eq!(doc.sentences[0].text, "A wrapped sentence here.");
+        let s = doc.sentences[1].span;
+        assert_eq!(&text[s.start..s.end], "And\nanother.");
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let doc = Document::parse("Officials from the U.S. Army met Dr. Khan. Then they left.");
+        assert_eq!(doc.sentences.len(), 2, "{:?}", doc.sentences);
+    }
+
+    #[test]
+    fn words_keep_inner_hyphens_and_drop_possessives() {
+        let w: Vec<_> = words("The group’s ties to al-Qa'ida (ISIS-K).").iter().map(|w| w.text).collect();
+        assert_eq!(w, ["The", "group", "ties", "to", "al-Qa'ida", "ISIS-K"]);
+    }
+}

@@ -1,0 +1,118 @@
+//! Command-line interface: the clap definitions. The doc comments are the
+//! help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::render::Product;
+
+/// Turns a policy or security brief into a briefing, a one-page summary and a
+/// slide deck, offline.
+#[derive(Debug, Parser)]
+#[command(name = "briefsmith", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Analyse briefs and render their documents (and `model.json`).
+    Build(BuildArgs),
+    /// Analyse a brief and print its model as JSON on stdout.
+    Parse(ParseArgs),
+    /// Render documents from a model file (as printed by `parse`).
+    Render(RenderArgs),
+}
+
+/// Arguments of `build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Brief files (.txt, .md) or model files (.json).
+    #[arg(required = true, value_hint = clap::ValueHint::FilePath)]
+    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub analysis: AnalysisArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Arguments of `parse`.
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// The brief file (.txt, .md).
+    #[arg(value_hint = clap::ValueHint::FilePath)]
+    pub input: PathBuf,
+    #[command(flatten)]
+    pub analysis: AnalysisArgs,
+}
+
+/// Arguments of `render`.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The model file (JSON).
+    #[arg(value_hint = clap::ValueHint::FilePath)]
+    pub model: PathBuf,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Options that steer the analysis.
+#[derive(Debug, Args, Clone, Default)]
+pub struct AnalysisArgs {
+    /// Title to use instead of the one derived from the text.
+    #[arg(long)]
+    pub title: Option<String>,
+}
+
+/// Options that steer rendering and output.
+#[derive(Debug, Args, Clone)]
+pub struct OutputArgs {
+    /// Output folder; each brief's files go into a subfolder named after it.
+    #[arg(short, long, default_value = "out", value_hint = clap::ValueHint::DirPath)]
+    pub output: PathBuf,
+    /// Products to render, comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = Product::ALL)]
+    pub format: Vec<Product>,
+    /// Also write a self-contained Typst project (templates, model, fonts) here.
+    #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub keep_typst: Option<PathBuf>,
+    /// Use the templates in this folder instead of the built-in ones (file by
+    /// file: files it lacks come from the built-in set).
+    #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub templates: Option<PathBuf>,
+    /// Handling marking shown on every page (default: the brief's, else UNCLASSIFIED).
+    #[arg(long)]
+    pub marking: Option<String>,
+    /// Date the documents with this UNIX time instead of now.
+    #[arg(long, env = "SOURCE_DATE_EPOCH", value_name = "SECONDS")]
+    pub creation_timestamp: Option<i64>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn format_takes_a_comma_separated_list() {
+        let cli =
+            Cli::try_parse_from(["briefsmith", "build", "a.txt", "--format", "summary,slides"]).unwrap();
+        let Command::Build(args) = cli.command else { panic!("not build") };
+        assert_eq!(args.output.format, [Product::Summary, Product::Slides]);
+    }
+
+    #[test]
+    fn unknown_product_is_refused_by_name() {
+        let err = Cli::try_parse_from(["briefsmith", "build", "a.txt", "--format", "poster"]).unwrap_err();
+        assert!(err.to_string().contains("invalid value 'poster'"), "{err}");
+    }
+}

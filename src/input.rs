@@ -1,0 +1,178 @@
+//! Reading a brief from disk: the first stage of the pipeline.
+//!
+//! Turns a path into [`Input`]: the text of a prose or Markdown brief, or the
+//! text of a model file that skips the analysis. Everything that can be wrong
+//! with the file itself (missing, a folder, empty, not text) is reported here,
+//! naming the file, so later stages only ever see readable text.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// The largest brief we read. Briefs are a few pages; anything near this is
+/// almost certainly the wrong file, and the analysis holds it all in memory.
+pub const MAX_BRIEF_BYTES: u64 = 16 * 1024 * 1024;
+
+/// What a file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    /// Prose or Markdown to analyse.
+    Text,
+    /// A model (JSON) that passes through unchanged.
+    Model,
+}
+
+/// A brief read from disk.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// Where it came from.
+    pub path: PathBuf,
+    /// Its text, decoded.
+    pub text: String,
+    /// Brief or model.
+    pub kind: InputKind,
+}
+
+impl Input {
+    /// A short name for outputs: the file stem (`pakistan-counterterrorism`).
+    pub fn name(&self) -> String {
+        let stem =
+            self.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "brief".into());
+        // A model printed into its own output folder is called `model.json`;
+        // the folder then names the brief.
+        if self.kind == InputKind::Model
+            && stem == "model"
+            && let Some(parent) = self.path.parent().and_then(Path::file_name)
+        {
+            return parent.to_string_lossy().into_owned();
+        }
+        stem
+    }
+}
+
+/// Failures reading a brief.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    /// No file at the path.
+    #[error("failed to read brief `{0}` (no such file)")]
+    NotFound(PathBuf),
+    /// The path is a folder.
+    #[error("failed to read brief `{0}` (it is a folder, not a file)")]
+    IsDirectory(PathBuf),
+    /// The file holds nothing but whitespace.
+    #[error("failed to read brief `{0}` (the file is empty)")]
+    Empty(PathBuf),
+    /// The file is larger than [`MAX_BRIEF_BYTES`].
+    #[error("failed to read brief `{path}` (it is {size} bytes; the limit is {MAX_BRIEF_BYTES})")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        size: u64,
+    },
+    /// The file is not text (a PDF, an image, an archive).
+    #[error("failed to read brief `{path}` (it is a binary file{what}, not text)")]
+    Binary {
+        /// The file.
+        path: PathBuf,
+        /// ", apparently a PDF" and the like, or empty.
+        what: String,
+    },
+    /// The file is text but not valid UTF-8.
+    #[error("failed to read brief `{path}` (invalid UTF-8 at byte {offset})")]
+    InvalidUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// First bad byte.
+        offset: usize,
+    },
+    /// Any other I/O failure.
+    #[error("failed to read brief `{path}` ({source})")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: io::Error,
+    },
+}
+
+/// Reads and decodes the brief at `path`.
+pub fn read(path: &Path) -> Result<Input, InputError> {
+    let meta = fs::metadata(path).map_err(|err| match err.kind() {
+        io::ErrorKind::NotFound => InputError::NotFound(path.into()),
+        _ => InputError::Io { path: path.into(), source: err },
+    })?;
+    if meta.is_dir() {
+        return Err(InputError::IsDirectory(path.into()));
+    }
+    if meta.len() > MAX_BRIEF_BYTES {
+        return Err(InputError::TooLarge { path: path.into(), size: meta.len() });
+    }
+    let bytes = fs::read(path).map_err(|source| InputError::Io { path: path.into(), source })?;
+    let text = decode(path, bytes)?;
+    if text.trim().is_empty() {
+        return Err(InputError::Empty(path.into()));
+    }
+    let kind = if is_model_path(path) { InputKind::Model } else { InputKind::Text };
+    Ok(Input { path: path.into(), text, kind })
+}
+
+/// Whether a path names a model file rather than a brief.
+pub fn is_model_path(path: &Path) -> bool {
+    path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("json"))
+}
+
+/// Decodes bytes as UTF-8 (a BOM is dropped), refusing binary files.
+fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<String, InputError> {
+    if let Some(what) = sniff_binary(&bytes) {
+        return Err(InputError::Binary { path: path.into(), what: what.into() });
+    }
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes)
+        .map_err(|err| InputError::InvalidUtf8 { path: path.into(), offset: err.utf8_error().valid_up_to() })
+}
+
+/// Recognises common binary formats by their magic bytes, and anything with
+/// NUL bytes early on.
+fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"%PDF-", ", apparently a PDF"),
+        (b"\x89PNG", ", apparently a PNG image"),
+        (b"\xFF\xD8\xFF", ", apparently a JPEG image"),
+        (b"GIF8", ", apparently a GIF image"),
+        (b"PK\x03\x04", ", apparently a ZIP archive or Office document"),
+        (b"\xD0\xCF\x11\xE0", ", apparently an old Office document"),
+    ];
+    if let Some((_, what)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+        return Some(what);
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    head.contains(&0).then_some("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pdf_is_refused_as_binary() {
+        let err = decode(Path::new("x.pdf"), b"%PDF-1.7 ...".to_vec()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "failed to read brief `x.pdf` (it is a binary file, apparently a PDF, not text)"
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_offset() {
+        let err = decode(Path::new("x.txt"), b"abc\xFFdef".to_vec()).unwrap_err();
+        assert_eq!(err.to_string(), "failed to read brief `x.txt` (invalid UTF-8 at byte 3)");
+    }
+
+    #[test]
+    fn bom_is_dropped() {
+        assert_eq!(decode(Path::new("x"), b"\xEF\xBB\xBFhi".to_vec()).unwrap(), "hi");
+    }
+}

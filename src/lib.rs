@@ -1,0 +1,100 @@
+//! briefsmith: a policy or security brief in, a briefing, a one-page summary
+//! and a slide deck out.
+//!
+//! The pipeline, one module per stage, with a data type at every seam:
+//!
+//! ```text
+//! input (path → text) ─▶ analysis (text → model::Brief) ─▶ render (Brief → PDF)
+//!                                                         ─▶ output (files)
+//! ```
+//!
+//! [`pipeline`] ties the stages together; [`run`] dispatches the subcommands
+//! defined in [`cli`].
+
+pub mod analysis;
+pub mod assets;
+pub mod cli;
+pub mod input;
+pub mod model;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+
+use std::io::{IsTerminal, Write};
+
+use cli::{Cli, Command};
+use render::{Renderer, Templates};
+
+/// Everything that can stop a command, one variant per stage.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The brief could not be read.
+    #[error(transparent)]
+    Input(#[from] input::InputError),
+    /// The model file is malformed.
+    #[error(transparent)]
+    Model(#[from] model::ModelError),
+    /// A product failed to render.
+    #[error(transparent)]
+    Render(#[from] render::RenderError),
+    /// An output could not be written.
+    #[error(transparent)]
+    Write(#[from] output::WriteError),
+    /// The `--templates` folder cannot be used.
+    #[error("failed to use templates `{path}` ({source})")]
+    Templates {
+        /// The folder.
+        path: std::path::PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// Printing to stdout failed (a closed pipe, for instance).
+    #[error("failed to write to standard output ({0})")]
+    Stdout(std::io::Error),
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<(), Error> {
+    match cli.command {
+        Command::Parse(args) => {
+            let (_, brief) = pipeline::load(&args.input, &args.analysis)?;
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "{}", brief.to_json()).map_err(Error::Stdout)
+        }
+        Command::Build(args) => build(&args.inputs, &args.analysis, &args.output),
+        Command::Render(args) => build(std::slice::from_ref(&args.model), &Default::default(), &args.output),
+    }
+}
+
+fn build(
+    inputs: &[std::path::PathBuf],
+    analysis: &cli::AnalysisArgs,
+    output: &cli::OutputArgs,
+) -> Result<(), Error> {
+    let templates = match &output.templates {
+        Some(dir) => Templates::dir(dir).map_err(|source| Error::Templates { path: dir.clone(), source })?,
+        None => Templates::Builtin,
+    };
+    let renderer = Renderer::new(templates).with_color(std::io::stderr().is_terminal());
+    for path in inputs {
+        let report = pipeline::build(&renderer, path, analysis, output)?;
+        let mut err = std::io::stderr().lock();
+        let parts: Vec<String> = report
+            .products
+            .iter()
+            .map(|r| format!("{} ({} page{})", r.product, r.pages, if r.pages == 1 { "" } else { "s" }))
+            .collect();
+        let _ = writeln!(
+            err,
+            "built {} → {}: {} in {:.2} s",
+            report.name,
+            report.dir.display(),
+            parts.join(", "),
+            report.seconds
+        );
+        for note in report.products.iter().flat_map(|r| &r.notes) {
+            let _ = writeln!(err, "note: {note}");
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,83 @@
+//! Writing results: the PDFs and `model.json` of a brief, and the ejected
+//! Typst project of `--keep-typst`.
+//!
+//! Files are written to a temporary name in the target folder and renamed
+//! into place, so a failed run never leaves a truncated PDF behind.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::assets;
+use crate::render::{BRIEF_FILE, Product, SETTINGS_FILE, Settings, Templates};
+
+/// Failure writing an output file.
+#[derive(Debug, thiserror::Error)]
+#[error("failed to write `{path}` ({source})")]
+pub struct WriteError {
+    /// The file or folder.
+    pub path: PathBuf,
+    /// The cause.
+    pub source: io::Error,
+}
+
+/// Writes `data` to `path` through a temporary file in the same folder.
+pub fn write_atomic(path: &Path, data: &[u8]) -> Result<(), WriteError> {
+    let err = |source| WriteError { path: path.to_path_buf(), source };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        fs::create_dir_all(dir).map_err(|source| WriteError { path: dir.to_path_buf(), source })?;
+    }
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    fs::write(&tmp, data).map_err(err)?;
+    fs::rename(&tmp, path).map_err(|source| {
+        let _ = fs::remove_file(&tmp);
+        err(source)
+    })
+}
+
+/// Writes a self-contained Typst project into `dir`: the templates in use,
+/// `brief.json`, `settings.json` and the fonts with their licences. The stock
+/// `typst compile --font-path fonts --ignore-system-fonts briefing.typ` then
+/// makes the same document.
+pub fn eject(
+    dir: &Path,
+    templates: &Templates,
+    brief_json: &str,
+    settings: &Settings,
+) -> Result<(), WriteError> {
+    for asset in assets::TEMPLATES {
+        let data = templates.load(asset.path).map(|b| b.to_vec()).unwrap_or_else(|_| asset.data.to_vec());
+        write_atomic(&dir.join(asset.path), &data)?;
+    }
+    write_atomic(&dir.join(BRIEF_FILE), brief_json.as_bytes())?;
+    let settings = serde_json::to_string_pretty(settings).unwrap_or_default();
+    write_atomic(&dir.join(SETTINGS_FILE), settings.as_bytes())?;
+    for asset in assets::FONTS.iter().chain(assets::FONT_LICENCES) {
+        write_atomic(&dir.join("fonts").join(asset.path), asset.data)?;
+    }
+    let products: Vec<String> = Product::ALL.iter().map(|p| p.template()).collect();
+    let readme = format!(
+        "Typst project written by briefsmith.\n\nMain files: {}.\nCompile one with:\n\n    typst compile --font-path fonts --ignore-system-fonts briefing.typ\n\n\
+         brief.json is the model and settings.json the date, marking, brand and summary fit;\n\
+         edit them or the templates, then compile again.\n",
+        products.join(", ")
+    );
+    write_atomic(&dir.join("README.txt"), readme.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub").join("a.pdf");
+        write_atomic(&path, b"data").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"data");
+        let names: Vec<_> =
+            fs::read_dir(path.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names.len(), 1);
+    }
+}

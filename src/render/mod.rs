@@ -1,0 +1,387 @@
+//! The render stage: a [`Brief`] model in, PDF bytes out, through Typst.
+//!
+//! The model and the [`Settings`] reach the templates as JSON files
+//! (`brief.json`, `settings.json`) read with `json(...)`; brief text is never
+//! spliced into Typst source. [`Renderer`] holds what all compiles share
+//! (library, fonts, templates). The one-page summary is re-rendered with
+//! tighter [`Fit`] settings until it is one page.
+
+mod world;
+
+use std::fmt;
+
+use serde::Serialize;
+use typst::diag::{SourceDiagnostic, Warned};
+use typst::ecow::EcoVec;
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst_kit::diagnostics::{self, DiagnosticFormat, termcolor};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, Timestamp};
+
+pub use world::{BRIEF_FILE, BriefWorld, SETTINGS_FILE, Shared, Templates};
+
+use crate::model::Brief;
+
+/// The documents briefsmith makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Product {
+    /// The full briefing (A4).
+    Briefing,
+    /// The one-page summary (A4).
+    Summary,
+    /// The slide deck (16:9).
+    Slides,
+}
+
+impl Product {
+    /// All products, in the order they are listed and rendered.
+    pub const ALL: [Product; 3] = [Product::Briefing, Product::Summary, Product::Slides];
+
+    /// The product's name: `briefing`, `summary`, `slides`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Product::Briefing => "briefing",
+            Product::Summary => "summary",
+            Product::Slides => "slides",
+        }
+    }
+
+    /// The template that is its main file.
+    pub fn template(self) -> String {
+        format!("{}.typ", self.name())
+    }
+}
+
+impl fmt::Display for Product {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Everything templates need besides the model.
+#[derive(Debug, Clone, Serialize)]
+pub struct Settings {
+    /// The date printed on the documents ("25 November 2026").
+    pub date: String,
+    /// The marking printed on every page, in capitals.
+    pub marking: String,
+    /// "briefsmith 0.1.0".
+    pub generator: String,
+    /// Colours, fonts, organisation.
+    pub brand: Brand,
+    /// How densely the one-page summary is set.
+    pub fit: Fit,
+    /// The moment the documents are dated, for PDF metadata.
+    #[serde(skip)]
+    pub timestamp: chrono::DateTime<chrono::Utc>,
+}
+
+/// The look shared by all three products.
+#[derive(Debug, Clone, Serialize)]
+pub struct Brand {
+    /// Issuing organisation shown on covers and footers.
+    pub organization: Option<String>,
+    /// Main colour (headings, bands).
+    pub primary: String,
+    /// Accent colour (rules, call-outs).
+    pub accent: String,
+    /// Body text colour.
+    pub text: String,
+    /// Secondary text colour.
+    pub muted: String,
+    /// Tint for boxes.
+    pub light: String,
+    /// Sans-serif family (headings, slides, summary).
+    pub sans: String,
+    /// Serif family (briefing body).
+    pub serif: String,
+    /// Arabic-script fallback family.
+    pub arabic: String,
+    /// Footer line.
+    pub footer: Option<String>,
+}
+
+impl Default for Brand {
+    fn default() -> Self {
+        Brand {
+            organization: None,
+            primary: "#1F3A5F".into(),
+            accent: "#B3282D".into(),
+            text: "#1A1A1A".into(),
+            muted: "#5B6573".into(),
+            light: "#EEF1F5".into(),
+            sans: "Inter".into(),
+            serif: "Noto Serif".into(),
+            arabic: "Noto Naskh Arabic".into(),
+            footer: None,
+        }
+    }
+}
+
+/// Density settings for the one-page summary; each step of [`Fit::LADDER`]
+/// leaves out more.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Fit {
+    /// Body size in points (never below 8.5).
+    pub body_size: f64,
+    /// Sentences shown per threat besides its summary.
+    pub max_points: usize,
+    /// Recommendation detail: full, first sentence, or none.
+    pub detail: Detail,
+    /// Threats shown; the rest are counted.
+    pub max_threats: usize,
+    /// Recommendations shown; the rest are counted.
+    pub max_recs: usize,
+    /// Longest text shown before it is cut with an ellipsis.
+    pub max_chars: usize,
+}
+
+/// How much of a recommendation's detail the summary shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Detail {
+    /// All of it.
+    Full,
+    /// Its first sentence.
+    First,
+    /// Only the title.
+    None,
+}
+
+impl Fit {
+    /// From roomiest to tightest. The last step is small enough for any input.
+    pub const LADDER: [Fit; 7] = [
+        Fit {
+            body_size: 10.5,
+            max_points: 2,
+            detail: Detail::First,
+            max_threats: 99,
+            max_recs: 99,
+            max_chars: 600,
+        },
+        Fit {
+            body_size: 10.0,
+            max_points: 1,
+            detail: Detail::First,
+            max_threats: 99,
+            max_recs: 99,
+            max_chars: 400,
+        },
+        Fit {
+            body_size: 9.5,
+            max_points: 0,
+            detail: Detail::First,
+            max_threats: 99,
+            max_recs: 99,
+            max_chars: 300,
+        },
+        Fit {
+            body_size: 9.0,
+            max_points: 0,
+            detail: Detail::None,
+            max_threats: 10,
+            max_recs: 12,
+            max_chars: 240,
+        },
+        Fit {
+            body_size: 8.5,
+            max_points: 0,
+            detail: Detail::None,
+            max_threats: 8,
+            max_recs: 10,
+            max_chars: 200,
+        },
+        Fit {
+            body_size: 8.5,
+            max_points: 0,
+            detail: Detail::None,
+            max_threats: 6,
+            max_recs: 8,
+            max_chars: 160,
+        },
+        Fit {
+            body_size: 8.5,
+            max_points: 0,
+            detail: Detail::None,
+            max_threats: 4,
+            max_recs: 5,
+            max_chars: 110,
+        },
+    ];
+
+    /// What this step leaves out of `brief`, in words, or `None` if nothing.
+    pub fn omissions(&self, brief: &Brief) -> Option<String> {
+        let mut parts = Vec::new();
+        let points: usize =
+            brief.threats.iter().map(|t| t.points.len().saturating_sub(self.max_points)).sum();
+        if points > 0 {
+            parts.push(format!("{points} threat points"));
+        }
+        if brief.threats.len() > self.max_threats {
+            parts.push(format!(
+                "{} of {} threats",
+                brief.threats.len() - self.max_threats,
+                brief.threats.len()
+            ));
+        }
+        if brief.recommendations.len() > self.max_recs {
+            let n = brief.recommendations.len();
+            parts.push(format!("{} of {n} recommendations", n - self.max_recs));
+        }
+        match self.detail {
+            Detail::None if !brief.recommendations.is_empty() => parts.push("recommendation details".into()),
+            Detail::First if brief.recommendations.iter().any(|r| r.detail.contains(". ")) => {
+                parts.push("all but the first sentence of recommendation details".into())
+            }
+            _ => {}
+        }
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+}
+
+/// A rendered product.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    /// Which product.
+    pub product: Product,
+    /// The PDF file.
+    pub pdf: Vec<u8>,
+    /// Page count.
+    pub pages: usize,
+    /// Things the user should know (what the summary left out, template warnings).
+    pub notes: Vec<String>,
+    /// The density the summary was set at (summary only).
+    pub fit: Option<Fit>,
+}
+
+/// Failures rendering a product.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// A template failed to compile; `report` holds the diagnostics as the
+    /// typst CLI prints them (file:line:col and an excerpt).
+    #[error("failed to render {product}\n{report}")]
+    Template {
+        /// Which product.
+        product: Product,
+        /// Formatted diagnostics.
+        report: String,
+    },
+    /// The one-page summary did not fit on one page even at its tightest.
+    #[error(
+        "failed to render summary (it does not fit on one page even with the tightest layout; {pages} pages)"
+    )]
+    SummaryOverflow {
+        /// Pages at the tightest setting.
+        pages: usize,
+    },
+}
+
+/// Compiles products; holds what all compiles share.
+pub struct Renderer {
+    shared: Shared,
+    templates: Templates,
+    color: bool,
+}
+
+impl Renderer {
+    /// A renderer over the given templates.
+    pub fn new(templates: Templates) -> Self {
+        Renderer { shared: Shared::new(), templates, color: false }
+    }
+
+    /// Colour diagnostics (for a terminal).
+    pub fn with_color(mut self, color: bool) -> Self {
+        self.color = color;
+        self
+    }
+
+    /// The templates in use.
+    pub fn templates(&self) -> &Templates {
+        &self.templates
+    }
+
+    /// Renders one product of `brief`.
+    pub fn render(
+        &self,
+        brief: &Brief,
+        product: Product,
+        settings: &Settings,
+    ) -> Result<Rendered, RenderError> {
+        let brief_json = Bytes::from_string(brief.to_json());
+        if product != Product::Summary {
+            let (pdf, pages, warnings) = self.compile(product, brief_json, settings)?;
+            return Ok(Rendered { product, pdf, pages, notes: warnings, fit: None });
+        }
+        let mut last_pages = 0;
+        for fit in Fit::LADDER {
+            let settings = Settings { fit, ..settings.clone() };
+            let (pdf, pages, mut notes) = self.compile(product, brief_json.clone(), &settings)?;
+            if pages == 1 {
+                if let Some(left_out) = fit.omissions(brief) {
+                    notes.push(format!("summary shortened to fit one page (left out: {left_out})"));
+                }
+                return Ok(Rendered { product, pdf, pages, notes, fit: Some(fit) });
+            }
+            last_pages = pages;
+        }
+        Err(RenderError::SummaryOverflow { pages: last_pages })
+    }
+
+    /// Compiles and exports one product with the given settings.
+    fn compile(
+        &self,
+        product: Product,
+        brief_json: Bytes,
+        settings: &Settings,
+    ) -> Result<(Vec<u8>, usize, Vec<String>), RenderError> {
+        let settings_json = Bytes::from_string(serde_json::to_string(settings).unwrap_or_default());
+        let today = to_datetime(settings.timestamp);
+        let world = BriefWorld::new(
+            &self.shared,
+            &self.templates,
+            &product.template(),
+            brief_json,
+            settings_json,
+            today,
+        );
+        let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+        let doc = output
+            .map_err(|errors| RenderError::Template { product, report: self.report(&world, &errors) })?;
+        let options = PdfOptions {
+            ident: Smart::Custom(format!("briefsmith-{product}")),
+            timestamp: Some(Timestamp::new_utc(today)),
+            ..PdfOptions::default()
+        };
+        let pdf = typst_pdf::pdf(&doc, &options)
+            .map_err(|errors| RenderError::Template { product, report: self.report(&world, &errors) })?;
+        let notes = if warnings.is_empty() { Vec::new() } else { vec![self.report(&world, &warnings)] };
+        Ok((pdf, doc.pages().len(), notes))
+    }
+
+    /// Formats diagnostics the way the typst CLI does.
+    fn report(&self, world: &BriefWorld, diags: &EcoVec<SourceDiagnostic>) -> String {
+        let mut buffer = termcolor::Buffer::no_color();
+        if self.color {
+            buffer = termcolor::Buffer::ansi();
+        }
+        if diagnostics::emit(&mut buffer, world, diags, DiagnosticFormat::Human).is_err() {
+            return diags.iter().map(|d| d.message.to_string()).collect::<Vec<_>>().join("\n");
+        }
+        String::from_utf8_lossy(buffer.as_slice()).trim_end().to_string()
+    }
+}
+
+/// A chrono UTC time as a Typst datetime.
+fn to_datetime(t: chrono::DateTime<chrono::Utc>) -> Datetime {
+    use chrono::{Datelike, Timelike};
+    Datetime::from_ymd_hms(
+        t.year(),
+        t.month() as u8,
+        t.day() as u8,
+        t.hour() as u8,
+        t.minute() as u8,
+        t.second() as u8,
+    )
+    .unwrap_or_else(|| Datetime::from_ymd(2000, 1, 1).expect("valid date"))
+}

@@ -1,0 +1,195 @@
+//! The Typst `World` that compiles one product: our templates, our fonts and
+//! the model as data, and nothing else.
+//!
+//! Files a template can read: the templates themselves (built in, or from a
+//! `--templates` folder, file by file), and two data files served from
+//! memory, `brief.json` (the model) and `settings.json` (date, marking,
+//! brand, fit). Packages, system fonts and paths outside the template root
+//! are refused.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use typst::diag::{FileError, FileResult, PackageError};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, World};
+use typst_kit::diagnostics::DiagnosticWorld;
+use typst_kit::files::{FileLoader, FileStore};
+use typst_kit::fonts::FontStore;
+
+use crate::assets;
+
+/// Name of the model file templates read.
+pub const BRIEF_FILE: &str = "brief.json";
+/// Name of the settings file templates read.
+pub const SETTINGS_FILE: &str = "settings.json";
+
+/// Where templates come from.
+#[derive(Debug, Clone, Default)]
+pub enum Templates {
+    /// The templates compiled into briefsmith.
+    #[default]
+    Builtin,
+    /// A folder whose files override the built-in ones of the same name.
+    Dir {
+        /// The folder, canonicalised.
+        root: PathBuf,
+    },
+}
+
+impl Templates {
+    /// Templates from `dir`, which must exist.
+    pub fn dir(dir: &Path) -> std::io::Result<Self> {
+        Ok(Templates::Dir { root: dir.canonicalize()? })
+    }
+
+    /// Loads the template file at a root-relative path.
+    pub fn load(&self, path: &str) -> FileResult<Bytes> {
+        if let Templates::Dir { root } = self {
+            let vpath = VirtualPath::new(path).map_err(|_| FileError::AccessDenied)?;
+            let real = vpath.realize(root).map_err(|_| FileError::AccessDenied)?;
+            if real.exists() {
+                // Symbolic links may point anywhere; only what resolves inside
+                // the root may be read.
+                let canonical = real.canonicalize().map_err(|e| FileError::from_io(e, &real))?;
+                if !canonical.starts_with(root) {
+                    return Err(FileError::AccessDenied);
+                }
+                if canonical.is_dir() {
+                    return Err(FileError::IsDirectory);
+                }
+                return fs::read(&canonical).map(Bytes::new).map_err(|e| FileError::from_io(e, &real));
+            }
+        }
+        assets::template(path)
+            .map(|a| Bytes::new(a.data))
+            .ok_or_else(|| FileError::NotFound(PathBuf::from(path)))
+    }
+
+    /// How to name a template file to a user.
+    pub fn display(&self, path: &str) -> String {
+        match self {
+            Templates::Dir { root } if root.join(path).exists() => root.join(path).display().to_string(),
+            _ => format!("templates/{path}"),
+        }
+    }
+}
+
+/// What every compile shares: the standard library and the fonts.
+pub struct Shared {
+    library: LazyHash<Library>,
+    fonts: FontStore,
+}
+
+impl Shared {
+    /// Builds the library and registers the built-in fonts (parsed lazily).
+    pub fn new() -> Self {
+        use typst::LibraryExt as _;
+        let mut fonts = FontStore::new();
+        for asset in assets::FONTS {
+            for font in Font::iter(Bytes::new(asset.data)) {
+                let info = font.info().clone();
+                fonts.push((font, info));
+            }
+        }
+        Shared { library: LazyHash::new(Library::builder().build()), fonts }
+    }
+}
+
+impl Default for Shared {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Serves project files: the two data files from memory, the rest from the
+/// templates. Packages do not exist here.
+struct Loader<'a> {
+    templates: &'a Templates,
+    brief: Bytes,
+    settings: Bytes,
+}
+
+impl FileLoader for Loader<'_> {
+    fn load(&self, id: FileId) -> FileResult<Bytes> {
+        if let VirtualRoot::Package(spec) = id.root() {
+            return Err(FileError::Package(PackageError::Other(Some(
+                format!("packages are not available in briefsmith templates (cannot load {spec})").into(),
+            ))));
+        }
+        match id.vpath().get_without_slash() {
+            BRIEF_FILE => Ok(self.brief.clone()),
+            SETTINGS_FILE => Ok(self.settings.clone()),
+            path => self.templates.load(path),
+        }
+    }
+}
+
+/// One compile's world.
+pub struct BriefWorld<'a> {
+    shared: &'a Shared,
+    templates: &'a Templates,
+    main: FileId,
+    files: FileStore<Loader<'a>>,
+    today: Datetime,
+}
+
+impl<'a> BriefWorld<'a> {
+    /// A world whose main file is `main` (e.g. `briefing.typ`).
+    pub fn new(
+        shared: &'a Shared,
+        templates: &'a Templates,
+        main: &str,
+        brief: Bytes,
+        settings: Bytes,
+        today: Datetime,
+    ) -> Self {
+        let vpath =
+            VirtualPath::new(main).unwrap_or_else(|_| VirtualPath::new("main.typ").expect("valid path"));
+        let main = RootedPath::new(VirtualRoot::Project, vpath).intern();
+        let files = FileStore::new(Loader { templates, brief, settings });
+        BriefWorld { shared, templates, main, files, today }
+    }
+}
+
+impl World for BriefWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.shared.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        self.shared.fonts.book()
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        self.files.source(id)
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        self.files.file(id)
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.shared.fonts.font(index)
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}
+
+impl DiagnosticWorld for BriefWorld<'_> {
+    fn name(&self, id: FileId) -> String {
+        match id.vpath().get_without_slash() {
+            path @ (BRIEF_FILE | SETTINGS_FILE) => path.to_string(),
+            path => self.templates.display(path),
+        }
+    }
+}
