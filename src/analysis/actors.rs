@@ -550,6 +550,15 @@ fn count_mentions(doc: &Document, actors: &mut [Draft]) {
             if actor.sentences.last() != Some(&si) {
                 actor.sentences.push(si);
             }
+            // "assistance from the United States": the words right before a
+            // name say most about its part.
+            let before = lower[i.saturating_sub(3)..i].join(" ");
+            if ["assistance from", "support from", "help from", "cooperation with", "partnership with"]
+                .iter()
+                .any(|p| before.contains(p))
+            {
+                actor.cues[2] += 3;
+            }
             let window = i.saturating_sub(6)..(i + t.len() + 6).min(lower.len());
             for w in &lower[window] {
                 let w = strip_suffix(w);

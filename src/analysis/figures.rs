@@ -159,7 +159,13 @@ pub fn find(sentence: &str) -> Vec<Found> {
                 break;
             }
         }
-        if k == label_start && !percent {
+        let currency = match sentence[..ws[i].start].chars().last() {
+            Some('$') => Some("US dollars"),
+            Some('€') => Some("euros"),
+            Some('£') => Some("pounds sterling"),
+            _ => None,
+        };
+        if k == label_start && !percent && currency.is_none() {
             i += 1;
             continue;
         }
@@ -172,6 +178,8 @@ pub fn find(sentence: &str) -> Vec<Found> {
         };
         if percent {
             label = if label.is_empty() { "per cent".into() } else { format!("per cent of {label}") };
+        } else if let (Some(currency), true) = (currency, label.is_empty()) {
+            label = currency.to_string();
         }
         out.push(Found {
             value,

@@ -37,18 +37,20 @@ pub enum Templates {
     Dir {
         /// The folder, canonicalised.
         root: PathBuf,
+        /// The folder as the user named it, for messages.
+        shown: PathBuf,
     },
 }
 
 impl Templates {
     /// Templates from `dir`, which must exist.
     pub fn dir(dir: &Path) -> std::io::Result<Self> {
-        Ok(Templates::Dir { root: dir.canonicalize()? })
+        Ok(Templates::Dir { root: dir.canonicalize()?, shown: dir.to_path_buf() })
     }
 
     /// Loads the template file at a root-relative path.
     pub fn load(&self, path: &str) -> FileResult<Bytes> {
-        if let Templates::Dir { root } = self {
+        if let Templates::Dir { root, .. } = self {
             let vpath = VirtualPath::new(path).map_err(|_| FileError::AccessDenied)?;
             let real = vpath.realize(root).map_err(|_| FileError::AccessDenied)?;
             if real.exists() {
@@ -72,7 +74,7 @@ impl Templates {
     /// How to name a template file to a user.
     pub fn display(&self, path: &str) -> String {
         match self {
-            Templates::Dir { root } if root.join(path).exists() => root.join(path).display().to_string(),
+            Templates::Dir { root, shown } if root.join(path).exists() => shown.join(path).display().to_string(),
             _ => format!("templates/{path}"),
         }
     }
