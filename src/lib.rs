@@ -76,8 +76,8 @@ fn build(
         None => Templates::Builtin,
     };
     let renderer = Renderer::new(templates).with_color(std::io::stderr().is_terminal());
-    for path in inputs {
-        let report = pipeline::build(&renderer, path, analysis, output)?;
+    for path in pipeline::expand(inputs) {
+        let report = pipeline::build(&renderer, &path, analysis, output)?;
         let mut err = std::io::stderr().lock();
         let parts: Vec<String> = report
             .products

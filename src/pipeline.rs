@@ -18,6 +18,26 @@ use crate::{Error, input::Input};
 /// The marking used when neither the brief nor the user gives one.
 pub const DEFAULT_MARKING: &str = "UNCLASSIFIED";
 
+/// The brief files named by `inputs`: files as given, folders walked (in
+/// name order) for `.txt`, `.md` and `.json` files.
+pub fn expand(inputs: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if !input.is_dir() {
+            out.push(input.clone());
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(input).sort_by_file_name().into_iter();
+        for entry in walker.filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
+            let ext = entry.path().extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+            if matches!(ext.as_deref(), Some("txt" | "md" | "json")) {
+                out.push(entry.into_path());
+            }
+        }
+    }
+    out
+}
+
 /// Reads a brief or model file and returns it with its model.
 pub fn load(path: &Path, analysis: &AnalysisArgs) -> Result<(Input, Brief), Error> {
     let input = input::read(path)?;
