@@ -26,10 +26,12 @@ fn output_args() -> OutputArgs {
 }
 
 fn benches(c: &mut Criterion) {
-    c.bench_function("parse/seed", |b| b.iter(|| analyse(black_box(SEED), &Options::default())));
+    c.bench_function("parse/seed", |b| {
+        b.iter(|| analyse(black_box(SEED), &Options::default()).expect("analyses"))
+    });
 
     let renderer = Renderer::new(Templates::Builtin);
-    let brief = analyse(SEED, &Options::default());
+    let brief = analyse(SEED, &Options::default()).expect("analyses");
     let settings = pipeline::settings(&brief, &output_args());
     for product in Product::ALL {
         c.bench_function(&format!("render/{product}"), |b| {

@@ -34,6 +34,14 @@ pub enum Error {
     /// The model file is malformed.
     #[error(transparent)]
     Model(#[from] model::ModelError),
+    /// The brief's front matter is malformed.
+    #[error("failed to read front matter of `{path}` ({path}:{source})")]
+    FrontMatter {
+        /// The brief.
+        path: std::path::PathBuf,
+        /// Where and what.
+        source: analysis::FrontMatterError,
+    },
     /// A product failed to render.
     #[error(transparent)]
     Render(#[from] render::RenderError),

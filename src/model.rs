@@ -61,6 +61,15 @@ pub struct Meta {
     /// Handling marking, e.g. `TLP:AMBER` or `OFFICIAL-SENSITIVE`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub marking: Option<String>,
+    /// Document version ("1.2").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// Draft, final, …
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// Distribution statement.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub distribution: Option<String>,
     /// How the title was obtained: `given` (front matter, flag or model) or
     /// `derived` (built from the text by the analysis).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -43,7 +43,14 @@ pub fn load(path: &Path, analysis: &AnalysisArgs) -> Result<(Input, Brief), Erro
     let input = input::read(path)?;
     let mut brief = match input.kind {
         InputKind::Model => Brief::from_json(&input.text, &input.path)?,
-        InputKind::Text => analysis::analyse(&input.text, &Options { title: analysis.title.clone() }),
+        InputKind::Text => {
+            let markdown = input
+                .path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+            analysis::analyse(&input.text, &Options { title: analysis.title.clone(), markdown })
+                .map_err(|source| Error::FrontMatter { path: input.path.clone(), source })?
+        }
     };
     if let (InputKind::Model, Some(title)) = (input.kind, &analysis.title) {
         brief.meta.title = title.clone();

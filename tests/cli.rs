@@ -238,12 +238,14 @@ mod seed_model {
 
     fn seed() -> briefsmith::model::Brief {
         analyse(include_str!("../seeds/pakistan-counterterrorism.txt"), &Options::default())
+            .expect("analyses")
     }
 
     #[test]
     fn threats_are_the_three_groups_with_their_aliases() {
         let brief = seed();
-        let threats: Vec<(&str, &str)> = brief.threats.iter().map(|t| (t.name.as_str(), t.label.as_str())).collect();
+        let threats: Vec<(&str, &str)> =
+            brief.threats.iter().map(|t| (t.name.as_str(), t.label.as_str())).collect();
         assert_eq!(
             threats,
             [
@@ -260,7 +262,8 @@ mod seed_model {
 
     #[test]
     fn five_recommendations_in_order() {
-        let titles: Vec<String> = seed().recommendations.into_iter().map(|r| r.title.to_lowercase()).collect();
+        let titles: Vec<String> =
+            seed().recommendations.into_iter().map(|r| r.title.to_lowercase()).collect();
         assert_eq!(
             titles,
             [
@@ -288,7 +291,10 @@ mod seed_model {
             brief.figures.iter().map(|f| (f.value, f.qualifier.as_deref(), f.label.as_str())).collect();
         assert_eq!(
             figures,
-            [(8.0, Some("at least"), "new Al-Qaida training camps"), (400.0, Some("over"), "suspected militants")]
+            [
+                (8.0, Some("at least"), "new Al-Qaida training camps"),
+                (400.0, Some("over"), "suspected militants")
+            ]
         );
         let dated: Vec<_> = brief.events.iter().filter(|e| !e.relative).collect();
         assert_eq!(dated.len(), 1);

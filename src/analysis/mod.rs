@@ -11,7 +11,9 @@
 pub mod actors;
 pub mod events;
 pub mod figures;
+pub mod front_matter;
 pub mod lexicon;
+pub mod markdown;
 pub mod recommendations;
 pub mod text;
 
@@ -19,30 +21,46 @@ use std::collections::{BTreeSet, HashSet};
 
 use crate::model::{Actor, Brief, Event, Figure, Meta, Recommendation, Role, Span, Threat, ThreatKind};
 use actors::{ActorKind, Found};
-use text::{Document, words};
+pub use front_matter::FrontMatterError;
+use text::{Document, Section, words};
 
 /// What the caller knows that the text does not say.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// A title that overrides the derived one.
+    /// A title that overrides the derived one and the front matter's.
     pub title: Option<String>,
+    /// Read the text as Markdown (else decided from its shape).
+    pub markdown: bool,
 }
 
-/// Analyses a brief.
-pub fn analyse(input: &str, options: &Options) -> Brief {
-    let doc = Document::parse(input);
+/// Analyses a brief. Fails only on malformed front matter.
+pub fn analyse(input: &str, options: &Options) -> Result<Brief, FrontMatterError> {
+    let (doc, front) = if options.markdown || markdown::looks_like_markdown(input) {
+        let parsed = markdown::parse(input);
+        let front = match &parsed.front_matter {
+            Some((yaml, offset)) => front_matter::parse(yaml, input, *offset)?,
+            None => front_matter::FrontMatter::default(),
+        };
+        (parsed.doc, front)
+    } else {
+        (Document::parse(input), front_matter::FrontMatter::default())
+    };
+    Ok(analyse_document(doc, front, options))
+}
+
+fn analyse_document(doc: Document, front: front_matter::FrontMatter, options: &Options) -> Brief {
     let found = actors::find(&doc);
     let recs = recommendations::find(&doc, &found);
     let threats: Vec<&Found> =
         found.iter().filter(|a| a.role == Role::Threat && a.kind == ActorKind::Org).collect();
 
     let rec_sentences: HashSet<usize> = recs.iter().flat_map(|r| r.sentences.iter().copied()).collect();
-    let conclusion = conclusion_paragraph(&doc, &rec_sentences);
+    let conclusion = conclusion_paragraphs(&doc, &rec_sentences);
     let attribution = attribute(&doc, &threats);
 
     let mut brief = Brief { meta: Meta::default(), ..Brief::default() };
     brief.context = Vec::new();
-    let context_paras = context_paragraphs(&doc, &attribution, &rec_sentences, conclusion);
+    let context_paras = context_paragraphs(&doc, &attribution, &rec_sentences, &conclusion);
     for (span, sentences) in &context_paras {
         brief
             .context
@@ -59,7 +77,7 @@ pub fn analyse(input: &str, options: &Options) -> Brief {
             &attribution,
             &in_context,
             &rec_sentences,
-            conclusion,
+            &conclusion,
         ));
     }
     brief.actors = found
@@ -79,22 +97,31 @@ pub fn analyse(input: &str, options: &Options) -> Brief {
             sources: r.sentences.iter().map(|&s| doc.sentences[s].span).collect(),
         })
         .collect();
-    if let Some(p) = conclusion {
+    for &p in &conclusion {
         brief.conclusion.push(doc.paragraph_text(p));
         brief.conclusion_sources.push(doc.paragraphs[p].span);
     }
     brief.figures = find_figures(&doc, &brief.threats, &attribution, &threats);
     brief.events = find_events(&doc);
-    let summary = bottom_line(&doc, &threats, &rec_sentences, conclusion);
+    let summary = bottom_line(&doc, &threats, &rec_sentences, &conclusion);
     brief.summary = summary.iter().map(|&s| doc.sentences[s].text.clone()).collect();
     brief.summary_sources = summary.iter().map(|&s| doc.sentences[s].span).collect();
-    brief.meta = match &options.title {
-        Some(title) => Meta { title: title.clone(), title_source: Some("given".into()), ..Meta::default() },
-        None => Meta {
-            title: derive_title(&found, &threats, &doc),
-            title_source: Some("derived".into()),
-            ..Meta::default()
-        },
+    let h1 = doc.headings.iter().find(|h| h.level == 1).map(|h| h.text.clone());
+    let (title, title_source) = match options.title.clone().or(front.title).or(h1) {
+        Some(title) => (title, "given"),
+        None => (derive_title(&found, &threats, &doc), "derived"),
+    };
+    brief.meta = Meta {
+        title,
+        subtitle: front.subtitle,
+        author: front.author,
+        organization: front.organization,
+        date: front.date.as_ref().and_then(front_matter::scalar),
+        marking: front.marking,
+        version: front.version.as_ref().and_then(front_matter::scalar),
+        status: front.status,
+        distribution: front.distribution,
+        title_source: Some(title_source.into()),
     };
     brief
 }
@@ -190,9 +217,18 @@ fn refers_back(sentence: &str) -> bool {
     .any(|p| lower.starts_with(p))
 }
 
-/// The closing paragraph: the last one, unless it recommends, in a brief of
-/// three paragraphs or more; or a paragraph opened by a concluding phrase.
-fn conclusion_paragraph(doc: &Document, rec_sentences: &HashSet<usize>) -> Option<usize> {
+/// The closing paragraphs: those under a conclusion heading; in prose, the
+/// last paragraph (unless it recommends) of a brief of three or more, or one
+/// opened by a concluding phrase.
+fn conclusion_paragraphs(doc: &Document, rec_sentences: &HashSet<usize>) -> Vec<usize> {
+    if doc.has_sections() {
+        let marked: Vec<usize> = (0..doc.paragraphs.len())
+            .filter(|&p| doc.paragraphs[p].section == Some(Section::Conclusion))
+            .collect();
+        if !marked.is_empty() {
+            return marked;
+        }
+    }
     let n = doc.paragraphs.len();
     let cue = (n * 2 / 3..n).rev().find(|&p| {
         let first = &doc.sentences[doc.paragraphs[p].sentences[0]].text.to_lowercase();
@@ -200,26 +236,45 @@ fn conclusion_paragraph(doc: &Document, rec_sentences: &HashSet<usize>) -> Optio
             .iter()
             .any(|c| first.starts_with(c))
     });
-    if cue.is_some() {
-        return cue;
+    if let Some(p) = cue {
+        return (p..n).filter(|&q| !recommends(doc, q, rec_sentences)).collect();
     }
-    let last = n.checked_sub(1)?;
-    let recommends = doc.paragraphs[last].sentences.iter().any(|s| rec_sentences.contains(s));
-    (n >= 3 && !recommends).then_some(last)
+    match n.checked_sub(1) {
+        Some(last) if n >= 3 && !recommends(doc, last, rec_sentences) && !doc.paragraphs[last].list_item => {
+            vec![last]
+        }
+        _ => Vec::new(),
+    }
 }
 
-/// Context: the opening paragraph, paragraphs about no threat in particular,
-/// and the sentences that lead into the recommendations. Each is a span and
-/// its sentence indices.
+fn recommends(doc: &Document, p: usize, rec_sentences: &HashSet<usize>) -> bool {
+    doc.paragraphs[p].sentences.iter().any(|s| rec_sentences.contains(s))
+}
+
+/// Context: the paragraphs under a context heading; in prose, the opening
+/// paragraph, paragraphs about no threat in particular, and the sentences
+/// that lead into the recommendations. Each is a span and its sentences.
 fn context_paragraphs(
     doc: &Document,
     attribution: &[BTreeSet<usize>],
     rec_sentences: &HashSet<usize>,
-    conclusion: Option<usize>,
+    conclusion: &[usize],
 ) -> Vec<(Span, Vec<usize>)> {
+    let whole = |p: usize| (doc.paragraphs[p].span, doc.paragraphs[p].sentences.clone());
+    if doc.has_sections() {
+        let marked: Vec<_> = (0..doc.paragraphs.len())
+            .filter(|&p| doc.paragraphs[p].section == Some(Section::Context))
+            .map(whole)
+            .collect();
+        if !marked.is_empty() {
+            return marked;
+        }
+    }
     let mut out = Vec::new();
     for (p, para) in doc.paragraphs.iter().enumerate() {
-        if Some(p) == conclusion {
+        let skip =
+            matches!(para.section, Some(Section::Summary | Section::Recommendations | Section::Conclusion));
+        if conclusion.contains(&p) || skip {
             continue;
         }
         let first_rec = para.sentences.iter().position(|s| rec_sentences.contains(s));
@@ -231,10 +286,8 @@ fn context_paragraphs(
         let opening = p == 0 && doc.paragraphs.len() > 2;
         let unowned = about_threats * 2 < lead.len();
         if opening || unowned || first_rec.is_some() {
-            let span = Span::new(
-                doc.sentences[lead[0]].span.start,
-                doc.sentences[*lead.last().unwrap_or(&lead[0])].span.end,
-            );
+            let last = *lead.last().unwrap_or(&lead[0]);
+            let span = Span::new(doc.sentences[lead[0]].span.start, doc.sentences[last].span.end);
             out.push((span, lead));
         }
     }
@@ -248,9 +301,14 @@ fn build_threat(
     attribution: &[BTreeSet<usize>],
     in_context: &HashSet<usize>,
     rec_sentences: &HashSet<usize>,
-    conclusion: Option<usize>,
+    conclusion: &[usize],
 ) -> Threat {
-    let excluded = |s: usize| rec_sentences.contains(&s) || Some(doc.sentences[s].para) == conclusion;
+    let excluded = |s: usize| {
+        let para = &doc.paragraphs[doc.sentences[s].para];
+        rec_sentences.contains(&s)
+            || conclusion.contains(&doc.sentences[s].para)
+            || matches!(para.section, Some(Section::Recommendations | Section::Summary))
+    };
     let mine: Vec<usize> = (0..doc.sentences.len())
         .filter(|&s| attribution[s].contains(&ti) && attribution[s].len() <= 2 && !excluded(s))
         .collect();
@@ -359,11 +417,23 @@ fn bottom_line(
     doc: &Document,
     threats: &[&Found],
     rec_sentences: &HashSet<usize>,
-    conclusion: Option<usize>,
+    conclusion: &[usize],
 ) -> Vec<usize> {
     let n = doc.sentences.len();
     if n == 0 {
         return Vec::new();
+    }
+    // The author's own summary section, when there is one: its first
+    // sentences (one per list item).
+    let marked: Vec<usize> = doc
+        .paragraphs
+        .iter()
+        .filter(|p| p.section == Some(Section::Summary))
+        .flat_map(|p| if p.list_item { p.sentences[..1].to_vec() } else { p.sentences.clone() })
+        .take(4)
+        .collect();
+    if !marked.is_empty() {
+        return marked;
     }
     let names: Vec<Vec<String>> =
         threats.iter().map(|t| names_of(t).map(|n| n.to_lowercase()).collect()).collect();
@@ -379,7 +449,7 @@ fn bottom_line(
         if para.sentences[0] == s {
             score += 1;
         }
-        if Some(sentence.para) == conclusion {
+        if conclusion.contains(&sentence.para) {
             score += 2;
         }
         let named = names.iter().filter(|ns| ns.iter().any(|n| lower.contains(n.as_str()))).count() as i32;

@@ -15,7 +15,7 @@
 
 use super::actors::{ActorKind, Found};
 use super::lexicon::{self, contains};
-use super::text::{Document, Word, words};
+use super::text::{Document, Section, Word, words};
 
 /// A recommendation found in the text.
 #[derive(Debug, Clone)]
@@ -190,42 +190,164 @@ const TITLE_STOPS: &[&str] = &[
     "given",
 ];
 
-/// Finds the recommendations of `doc`.
+/// Finds the recommendations of `doc`. When the brief has a recommendations
+/// section, only that section is read: elsewhere "should" is too often a
+/// prediction. Each list item there is one recommendation.
 pub fn find(doc: &Document, actors: &[Found]) -> Vec<Candidate> {
+    let has_section = doc.paragraphs.iter().any(|p| p.section == Some(Section::Recommendations));
     let mut out: Vec<Candidate> = Vec::new();
-    let n = doc.sentences.len();
-    let mut i = 0;
-    while i < n {
-        let sentence = &doc.sentences[i];
-        let Some((title, rest)) = recommend(&sentence.text, actors) else {
-            i += 1;
+    let mut in_zone = false;
+    for (pi, para) in doc.paragraphs.iter().enumerate() {
+        let in_section = para.section == Some(Section::Recommendations);
+        if has_section && !in_section {
             continue;
-        };
-        let mut sentences = vec![i];
-        let mut detail_parts: Vec<String> = Vec::new();
-        if !rest.is_empty() {
-            detail_parts.push(rest);
         }
-        let mut j = i + 1;
-        while j < n
-            && doc.sentences[j].para == sentence.para
-            && recommend(&doc.sentences[j].text, actors).is_none()
-            && supports(&doc.sentences[j].text)
+        let zone = in_section || in_zone;
+        if para.list_item
+            && (zone || starts_imperative(doc, para.sentences[0]))
+            && let Some(rec) = list_item(doc, pi, actors)
         {
-            detail_parts.push(doc.sentences[j].text.clone());
-            sentences.push(j);
-            j += 1;
+            add(&mut out, rec);
+            continue;
         }
-        let detail = if detail_parts.is_empty() { sentence.text.clone() } else { detail_parts.join(" ") };
-        let k = title.to_lowercase();
-        if let Some(existing) = out.iter_mut().find(|r| r.title.to_lowercase() == k) {
-            existing.sentences.extend(sentences);
-        } else {
-            out.push(Candidate { title, detail, sentences });
+        let mut k = 0;
+        while k < para.sentences.len() {
+            let i = para.sentences[k];
+            let text = &doc.sentences[i].text;
+            if opens_zone(text) {
+                in_zone = true;
+            }
+            let found = recommend(text, actors).or_else(|| {
+                let rest = strip_ordinal(text);
+                let ordinal = rest.len() < text.len();
+                if ordinal || zone || in_zone {
+                    recommend(rest, actors).or_else(|| imperative(rest))
+                } else {
+                    None
+                }
+            });
+            let Some((title, rest)) = found else {
+                k += 1;
+                continue;
+            };
+            let mut sentences = vec![i];
+            let mut detail_parts: Vec<String> = Vec::new();
+            if !rest.is_empty() {
+                detail_parts.push(rest);
+            }
+            k += 1;
+            while let Some(&j) = para.sentences.get(k) {
+                let next = &doc.sentences[j].text;
+                if recommend(next, actors).is_some()
+                    || strip_ordinal(next).len() < next.len()
+                    || !supports(next)
+                {
+                    break;
+                }
+                detail_parts.push(next.clone());
+                sentences.push(j);
+                k += 1;
+            }
+            let detail = if detail_parts.is_empty() { text.clone() } else { detail_parts.join(" ") };
+            add(&mut out, Candidate { title, detail, sentences });
         }
-        i = j;
     }
     out
+}
+
+/// Adds a recommendation, merging it into one with the same title.
+fn add(out: &mut Vec<Candidate>, rec: Candidate) {
+    let k = rec.title.to_lowercase();
+    match out.iter_mut().find(|r| r.title.to_lowercase() == k) {
+        Some(existing) => existing.sentences.extend(rec.sentences),
+        None => out.push(rec),
+    }
+}
+
+/// One list item as one recommendation: its bold lead, its run-in label, its
+/// verb phrase, or (a noun phrase such as "Stronger port controls") itself.
+fn list_item(doc: &Document, pi: usize, actors: &[Found]) -> Option<Candidate> {
+    let para = &doc.paragraphs[pi];
+    let sentences = para.sentences.clone();
+    let text = doc.paragraph_text(pi);
+    let first = &doc.sentences[sentences[0]].text;
+    let (title, detail) = if let Some(lead) = &para.lead {
+        let rest = text.strip_prefix(lead.as_str()).unwrap_or(&text);
+        (lead.clone(), capitalise(rest.trim_start_matches(['.', ':', '—', '–', '-', ' ']).trim()))
+    } else if let Some((title, _)) = recommend(first, actors).or_else(|| imperative(first)) {
+        (title, text.clone())
+    } else {
+        let ws: Vec<&str> = first.split_whitespace().collect();
+        if ws.len() > 12 {
+            return None;
+        }
+        (first.trim_end_matches(['.', ';', ':']).to_string(), text.clone())
+    };
+    let detail = if detail.trim_end_matches('.') == title { String::new() } else { detail };
+    Some(Candidate { title, detail, sentences })
+}
+
+/// "To address these challenges, …", "We recommend the following": the
+/// recommendations start here.
+fn opens_zone(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    [
+        "to address these",
+        "to address this",
+        "to counter these",
+        "to meet these",
+        "we recommend",
+        "the following steps",
+        "the following measures",
+        "recommendations are",
+        "policymakers should consider",
+    ]
+    .iter()
+    .any(|c| lower.contains(c))
+}
+
+/// "First, expand patrols" → "expand patrols"; other sentences unchanged.
+fn strip_ordinal(sentence: &str) -> &str {
+    const ORDINALS: &[&str] = &[
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "finally",
+        "lastly",
+        "last",
+        "next",
+        "additionally",
+        "also",
+        "further",
+        "furthermore",
+    ];
+    let Some((head, rest)) = sentence.split_once(',') else { return sentence };
+    let head = head.trim().to_lowercase();
+    let head = head.trim_start_matches(['(', '1', '2', '3', '4', '5', '6', ')', '.', ' ']);
+    let head = head.strip_suffix(" and most importantly").unwrap_or(head);
+    if ORDINALS.contains(&head) { rest.trim() } else { sentence }
+}
+
+/// A sentence that starts with an imperative verb: "Expand patrols along …".
+fn imperative(sentence: &str) -> Option<(String, String)> {
+    let ws = words(sentence);
+    let first = ws.first()?;
+    if !contains(lexicon::IMPERATIVE_VERBS, first.text)
+        || sentence[first.end..].starts_with('-')
+        || ws.len() > 45
+    {
+        return None;
+    }
+    Some((verb_phrase(sentence, &ws)?, String::new()))
+}
+
+fn starts_imperative(doc: &Document, s: usize) -> bool {
+    words(&doc.sentences[s].text)
+        .first()
+        .is_some_and(|w| w.is_capitalised() && contains(lexicon::IMPERATIVE_VERBS, w.text))
 }
 
 /// If `sentence` recommends, its title and the rest of its words as detail

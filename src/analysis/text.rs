@@ -21,13 +21,107 @@ pub struct Sentence {
     pub para: usize,
 }
 
-/// A paragraph: a span and the indices of its sentences.
+/// The part of a brief a block belongs to, from its heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// Summary, key judgments, bottom line up front.
+    Summary,
+    /// Background, context, situation.
+    Context,
+    /// Findings, assessment, threats: the analysis proper.
+    Analysis,
+    /// Recommendations, policy options, the way forward.
+    Recommendations,
+    /// Conclusion, outlook.
+    Conclusion,
+}
+
+impl Section {
+    /// The section a heading announces. Unknown headings (an actor's name,
+    /// a topic) are analysis.
+    pub fn of_heading(heading: &str) -> Section {
+        let h = heading.to_lowercase();
+        let has = |keys: &[&str]| keys.iter().any(|k| h.contains(k));
+        if has(&[
+            "recommend",
+            "way forward",
+            "policy option",
+            "options for",
+            "should be done",
+            "next step",
+            "what to do",
+            "action",
+            "proposal",
+            "priorities for",
+        ]) {
+            Section::Recommendations
+        } else if has(&["conclu", "outlook", "looking ahead", "final thought", "closing"]) {
+            Section::Conclusion
+        } else if has(&[
+            "summary",
+            "bottom line",
+            "bluf",
+            "key judg",
+            "key point",
+            "takeaway",
+            "key message",
+            "in brief",
+            "at a glance",
+        ]) {
+            Section::Summary
+        } else if has(&[
+            "background",
+            "context",
+            "introduc",
+            "situation",
+            "overview",
+            "state of play",
+            "setting",
+        ]) {
+            Section::Context
+        } else {
+            Section::Analysis
+        }
+    }
+}
+
+/// A paragraph (or list item): a span and the indices of its sentences.
 #[derive(Debug, Clone)]
 pub struct Paragraph {
     /// Where it is in the input.
     pub span: Span,
     /// Indices into [`Document::sentences`].
     pub sentences: Vec<usize>,
+    /// The section its heading puts it in; `None` in a brief without headings.
+    pub section: Option<Section>,
+    /// Whether it is an item of a bulleted or numbered list.
+    pub list_item: bool,
+    /// A bold run-in at its start ("**Expand patrols.** Pool assets …").
+    pub lead: Option<String>,
+}
+
+/// A heading of the brief.
+#[derive(Debug, Clone)]
+pub struct Heading {
+    /// Its text.
+    pub text: String,
+    /// 1 for a title, 2 for a section, and so on.
+    pub level: u8,
+    /// Where it is in the input.
+    pub span: Span,
+}
+
+/// How a block of text sits in the brief, for [`Document::push_block`].
+#[derive(Debug, Clone, Default)]
+pub struct Block {
+    /// Its span in the input.
+    pub span: Span,
+    /// Its section, if the brief has headings.
+    pub section: Option<Section>,
+    /// A list item.
+    pub list_item: bool,
+    /// A bold run-in at its start.
+    pub lead: Option<String>,
 }
 
 /// The input cut into paragraphs and sentences.
@@ -37,26 +131,53 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// All paragraphs in text order.
     pub paragraphs: Vec<Paragraph>,
+    /// Headings in text order (empty for plain prose).
+    pub headings: Vec<Heading>,
 }
 
 impl Document {
-    /// Segments `text`. Paragraphs are separated by blank lines; when the text
-    /// has no blank lines at all (a paste from a word processor), every line
-    /// is a paragraph.
+    /// Segments plain text. Paragraphs are separated by blank lines; when the
+    /// text has no blank lines at all (a paste from a word processor), every
+    /// line is a paragraph. A short line without final punctuation followed by
+    /// more text is a heading ("Recommendations").
     pub fn parse(text: &str) -> Self {
         let mut doc = Document::default();
-        for span in paragraph_spans(text) {
-            let para = doc.paragraphs.len();
-            let mut sentences = Vec::new();
-            for s in sentence_spans(text, span) {
-                sentences.push(doc.sentences.len());
-                doc.sentences.push(Sentence { span: s, text: collapse(&text[s.start..s.end]), para });
+        let spans = paragraph_spans(text);
+        let mut section = None;
+        for (i, &span) in spans.iter().enumerate() {
+            let body = &text[span.start..span.end];
+            if i + 1 < spans.len() && looks_like_heading(body) {
+                // The first line of a pasted brief is its title, not a section.
+                let level = if i == 0 { 1 } else { 2 };
+                if level == 2 {
+                    section = Some(Section::of_heading(body));
+                }
+                doc.headings.push(Heading { text: collapse(body), level, span });
+                continue;
             }
-            if !sentences.is_empty() {
-                doc.paragraphs.push(Paragraph { span, sentences });
-            }
+            // Line breaks inside a paragraph are wrapping, not sentence ends:
+            // UAX #29 breaks after every line feed, so they become spaces (one
+            // byte for one byte, so offsets hold).
+            let plain: String = body.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
+            doc.push_block(&plain, &|i| span.start + i, Block { span, section, ..Block::default() });
         }
         doc
+    }
+
+    /// Adds a paragraph whose plain text is `plain`; `to_source` maps a byte
+    /// offset in `plain` to one in the input.
+    pub fn push_block(&mut self, plain: &str, to_source: &dyn Fn(usize) -> usize, block: Block) {
+        let para = self.paragraphs.len();
+        let mut sentences = Vec::new();
+        for (start, end) in sentence_ranges(plain) {
+            sentences.push(self.sentences.len());
+            let span = Span::new(to_source(start), to_source(end).max(to_source(start)));
+            self.sentences.push(Sentence { span, text: collapse(&plain[start..end]), para });
+        }
+        if !sentences.is_empty() {
+            let Block { span, section, list_item, lead } = block;
+            self.paragraphs.push(Paragraph { span, sentences, section, list_item, lead });
+        }
     }
 
     /// The text of paragraph `i`, whitespace collapsed.
@@ -64,6 +185,21 @@ impl Document {
         let para = &self.paragraphs[i];
         para.sentences.iter().map(|&s| self.sentences[s].text.as_str()).collect::<Vec<_>>().join(" ")
     }
+
+    /// Whether the brief has headings that name its sections.
+    pub fn has_sections(&self) -> bool {
+        self.paragraphs.iter().any(|p| p.section.is_some())
+    }
+}
+
+/// A short line with no final punctuation: "Background", "The Way Forward".
+fn looks_like_heading(line: &str) -> bool {
+    let line = line.trim();
+    let words = line.split_whitespace().count();
+    (1..=8).contains(&words)
+        && !line.contains('\n')
+        && !line.ends_with(['.', '!', '?', ';', ',', ':', '"', '”', ')'])
+        && line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// Spans of paragraphs, trimmed of surrounding whitespace.
@@ -98,31 +234,25 @@ fn paragraph_spans(text: &str) -> Vec<Span> {
     spans
 }
 
-/// Sentence spans inside a paragraph span.
-fn sentence_spans(text: &str, para: Span) -> Vec<Span> {
-    let body = &text[para.start..para.end];
-    // Line breaks inside a paragraph are wrapping, not sentence ends. UAX #29
-    // breaks after every line feed, so hide them; a space keeps byte offsets.
-    let unwrapped: String = body.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
-    let mut spans: Vec<Span> = Vec::new();
-    for (i, s) in unwrapped.split_sentence_bound_indices() {
+/// Sentence byte ranges inside a paragraph's plain text, trimmed.
+fn sentence_ranges(plain: &str) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (i, s) in plain.split_sentence_bound_indices() {
         let trimmed = s.trim_end();
         let lead = trimmed.len() - trimmed.trim_start().len();
         let trimmed = trimmed.trim_start();
         if trimmed.is_empty() {
             continue;
         }
-        let span = Span::new(para.start + i + lead, para.start + i + lead + trimmed.len());
-        match spans.last_mut() {
-            Some(prev)
-                if ends_with_abbreviation(&text[prev.start..prev.end]) || starts_lowercase(trimmed) =>
-            {
-                prev.end = span.end;
+        let range = (i + lead, i + lead + trimmed.len());
+        match out.last_mut() {
+            Some(prev) if ends_with_abbreviation(&plain[prev.0..prev.1]) || starts_lowercase(trimmed) => {
+                prev.1 = range.1;
             }
-            _ => spans.push(span),
+            _ => out.push(range),
         }
     }
-    spans
+    out
 }
 
 /// Abbreviations after which a full stop does not end a sentence.

@@ -74,7 +74,9 @@ impl Templates {
     /// How to name a template file to a user.
     pub fn display(&self, path: &str) -> String {
         match self {
-            Templates::Dir { root, shown } if root.join(path).exists() => shown.join(path).display().to_string(),
+            Templates::Dir { root, shown } if root.join(path).exists() => {
+                shown.join(path).display().to_string()
+            }
             _ => format!("templates/{path}"),
         }
     }
