@@ -26,6 +26,21 @@ pub enum Command {
     Parse(ParseArgs),
     /// Render documents from a model file (as printed by `parse`).
     Render(RenderArgs),
+    /// Warn about what the analysis could not find in a brief.
+    Check(CheckArgs),
+}
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The brief (or model) file.
+    #[arg(value_hint = clap::ValueHint::FilePath)]
+    pub input: PathBuf,
+    /// Exit with an error when there are warnings.
+    #[arg(long)]
+    pub strict: bool,
+    #[command(flatten)]
+    pub analysis: AnalysisArgs,
 }
 
 /// Arguments of `build`.
@@ -46,6 +61,9 @@ pub struct ParseArgs {
     /// The brief file (.txt, .md).
     #[arg(value_hint = clap::ValueHint::FilePath)]
     pub input: PathBuf,
+    /// Print each item beside its source sentences instead of JSON.
+    #[arg(long)]
+    pub explain: bool,
     #[command(flatten)]
     pub analysis: AnalysisArgs,
 }

@@ -13,7 +13,9 @@
 
 pub mod analysis;
 pub mod assets;
+pub mod check;
 pub mod cli;
+pub mod explain;
 pub mod input;
 pub mod model;
 pub mod output;
@@ -56,6 +58,14 @@ pub enum Error {
         /// The cause.
         source: std::io::Error,
     },
+    /// `check --strict` found gaps.
+    #[error("check of `{path}` found {count} warning(s)")]
+    Check {
+        /// The brief.
+        path: std::path::PathBuf,
+        /// How many.
+        count: usize,
+    },
     /// Printing to stdout failed (a closed pipe, for instance).
     #[error("failed to write to standard output ({0})")]
     Stdout(std::io::Error),
@@ -65,9 +75,29 @@ pub enum Error {
 pub fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Command::Parse(args) => {
-            let (_, brief) = pipeline::load(&args.input, &args.analysis)?;
-            let mut out = std::io::stdout().lock();
-            writeln!(out, "{}", brief.to_json()).map_err(Error::Stdout)
+            let (input, brief) = pipeline::load(&args.input, &args.analysis)?;
+            let text = if args.explain { explain::explain(&brief, &input.text) } else { brief.to_json() };
+            match writeln!(std::io::stdout().lock(), "{}", text.trim_end()) {
+                // A reader that stops early (`| head`) is not an error.
+                Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Stdout(err)),
+                _ => Ok(()),
+            }
+        }
+        Command::Check(args) => {
+            let (input, brief) = pipeline::load(&args.input, &args.analysis)?;
+            let warnings = check::check(&brief);
+            let mut err = std::io::stderr().lock();
+            for w in &warnings {
+                let _ = writeln!(err, "warning: {}: {}", input.path.display(), w.message);
+                if let Some(hint) = &w.hint {
+                    let _ = writeln!(err, "  hint: {hint}");
+                }
+            }
+            let _ = writeln!(err, "{}: {} warning(s)", input.path.display(), warnings.len());
+            if args.strict && !warnings.is_empty() {
+                return Err(Error::Check { path: input.path, count: warnings.len() });
+            }
+            Ok(())
         }
         Command::Build(args) => build(&args.inputs, &args.analysis, &args.output),
         Command::Render(args) => build(std::slice::from_ref(&args.model), &Default::default(), &args.output),
