@@ -117,9 +117,9 @@ pub fn read(path: &Path) -> Result<Input, InputError> {
     Ok(Input { path: path.into(), text, kind })
 }
 
-/// Whether a path names a model file rather than a brief.
+/// Whether a path names a model file (JSON or TOML) rather than a brief.
 pub fn is_model_path(path: &Path) -> bool {
-    path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("json"))
+    path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("json") || ext.eq_ignore_ascii_case("toml"))
 }
 
 /// Decodes bytes as UTF-8 (a BOM is dropped), refusing binary files.

@@ -233,6 +233,21 @@ impl Brief {
         })
     }
 
+    /// Reads a model from TOML text; `path` names the file in errors.
+    pub fn from_toml(text: &str, path: &Path) -> Result<Self, ModelError> {
+        toml::from_str(text).map_err(|err| {
+            let at = err.span().map_or(0, |s| s.start).min(text.len());
+            let line = text[..at].matches('\n').count() + 1;
+            let column = text[..at].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            ModelError::Malformed {
+                path: path.display().to_string(),
+                line,
+                column,
+                message: err.message().to_string(),
+            }
+        })
+    }
+
     /// The model as pretty JSON, the form `parse` prints and `model.json` holds.
     pub fn to_json(&self) -> String {
         // Serialising plain data with string keys cannot fail.
@@ -258,6 +273,16 @@ mod tests {
         let text = err.to_string();
         assert!(text.contains("m.json:2:"), "{text}");
         assert!(text.contains("invalid type"), "{text}");
+    }
+
+    #[test]
+    fn toml_models_read_like_json_ones() {
+        let brief =
+            Brief::from_toml("[meta]\ntitle = \"T\"\n[[threats]]\nname = \"JNIM\"\n", Path::new("m.toml"))
+                .unwrap();
+        assert_eq!(brief.threats[0].name, "JNIM");
+        let err = Brief::from_toml("[meta]\ntitle = 3\n", Path::new("m.toml")).unwrap_err();
+        assert!(err.to_string().starts_with("failed to read model `m.toml` (m.toml:2:"), "{err}");
     }
 
     #[test]

@@ -42,6 +42,9 @@ pub fn expand(inputs: &[PathBuf]) -> Vec<PathBuf> {
 pub fn load(path: &Path, analysis: &AnalysisArgs) -> Result<(Input, Brief), Error> {
     let input = input::read(path)?;
     let mut brief = match input.kind {
+        InputKind::Model if input.path.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml")) => {
+            Brief::from_toml(&input.text, &input.path)?
+        }
         InputKind::Model => Brief::from_json(&input.text, &input.path)?,
         InputKind::Text => {
             let markdown = input
