@@ -95,6 +95,9 @@ const AGENTS: &[&str] = &[
     "everyone",
 ];
 
+/// Lower-case words inside proper names used as subjects.
+const CONNECTORS_IN_NAMES: &[&str] = &["of", "the", "for", "and"];
+
 /// Modal phrases that recommend, longest first.
 const MODALS: &[&[&str]] = &[
     &["would", "do", "well", "to"],
@@ -472,6 +475,12 @@ fn is_agent(subject: &[Word], actors: &[Found]) -> bool {
     if lower.iter().any(|w| AGENTS.contains(&w.as_str()) && w != "it" && w != "they") {
         return true;
     }
+    // A proper name as subject ("Manila should …", "Brussels must …").
+    if subject.iter().all(|w| w.is_capitalised() || CONNECTORS_IN_NAMES.contains(&w.text))
+        && subject.len() <= 5
+    {
+        return true;
+    }
     let phrase = lower.join(" ");
     actors.iter().any(|a| {
         matches!(a.kind, ActorKind::State | ActorKind::Org)
@@ -485,7 +494,12 @@ fn verb_phrase(sentence: &str, ws: &[Word]) -> Option<String> {
     let first = ws.first()?;
     let mut end = 0;
     for (k, w) in ws.iter().enumerate().take(8) {
-        if k > 0 && (TITLE_STOPS.contains(&w.text.to_lowercase().as_str()) || (k >= 3 && w.text == "to")) {
+        let lower = w.text.to_lowercase();
+        // "… the bill now stalled in the Senate": a trailing participle or
+        // adverb starts a modifier, not more of the object.
+        let modifier = k >= 3
+            && (lower.ends_with("ed") || matches!(lower.as_str(), "now" | "currently" | "already" | "still"));
+        if k > 0 && (TITLE_STOPS.contains(&lower.as_str()) || (k >= 3 && w.text == "to") || modifier) {
             break;
         }
         end = k;

@@ -1,0 +1,14 @@
+//! End-to-end tests of briefsmith, one binary with a module per concern:
+//!
+//! - `seed`: the sample brief through every command, PDFs read back with lopdf;
+//! - `seed_model`: what the seed's model must contain;
+//! - `corpus`: the fixture briefs against their gold labels (precision and
+//!   recall) and their reviewed model snapshots;
+//! - `errors`: what a user sees when something is wrong;
+//! - `support`: helpers.
+
+mod corpus;
+mod errors;
+mod seed;
+mod seed_model;
+mod support;

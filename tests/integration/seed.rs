@@ -1,0 +1,91 @@
+//! The sample brief through every command, as a user runs them.
+
+use crate::support::*;
+
+const THREATS: [&str; 3] = ["Tehreek-i-Taliban Pakistan", "Al-Qaida", "Islamic State Khorasan Province"];
+const RECOMMENDATIONS: [&str; 5] = [
+    "Enhance border security",
+    "Strengthen Counterterrorism Cooperation",
+    "Increase Diplomatic Pressure on Afghanistan",
+    "Disrupt Terrorist Financing Networks",
+    "Bolster Domestic Counterterrorism Measures",
+];
+
+#[test]
+fn build_writes_three_pdfs_and_the_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["build", seed().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let base = dir.path().join("out/pakistan-counterterrorism");
+
+    let summary = Pdf::open(&base.join("summary.pdf"));
+    assert_eq!(summary.pages(), 1, "the summary is one page");
+
+    let slides = Pdf::open(&base.join("slides.pdf"));
+    assert!(slides.pages() >= 6, "title, bottom line, three threats, recommendations, conclusion");
+    for (w, h) in slides.page_sizes() {
+        assert!((w / h - 16.0 / 9.0).abs() < 0.01, "slide is {w}x{h}, not 16:9");
+    }
+
+    let briefing = Pdf::open(&base.join("briefing.pdf"));
+    for (w, h) in briefing.page_sizes() {
+        assert!((w - 595.3).abs() < 1.0 && (h - 841.9).abs() < 1.0, "briefing page is {w}x{h}, not A4");
+    }
+    for (product, pdf) in [("briefing", &briefing), ("slides", &slides)] {
+        let text = pdf.text();
+        for name in THREATS.iter().chain(&RECOMMENDATIONS) {
+            assert!(text.contains(&squash(name)), "`{name}` is missing from the {product} text");
+        }
+    }
+    let summary_text = summary.text();
+    for title in RECOMMENDATIONS {
+        assert!(summary_text.contains(&squash(title)), "`{title}` is missing from the summary");
+    }
+
+    let model: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(base.join("model.json")).unwrap()).unwrap();
+    assert_eq!(model["threats"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn parse_prints_the_reviewed_model() {
+    let out = run(&root(), &["parse", "seeds/pakistan-counterterrorism.txt"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json = String::from_utf8(out.stdout).unwrap();
+    insta::assert_snapshot!("seed_model", json);
+}
+
+#[test]
+fn render_takes_a_hand_edited_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(&root(), &["parse", "seeds/pakistan-counterterrorism.txt"]);
+    let mut model: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    model["meta"]["title"] = "Edited by hand".into();
+    model["recommendations"][0]["title"] = "Seal the border crossings".into();
+    let path = dir.path().join("edited.json");
+    std::fs::write(&path, serde_json::to_string(&model).unwrap()).unwrap();
+
+    let out = run(dir.path(), &["render", "edited.json", "--format", "briefing", "-o", "docs"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = Pdf::open(&dir.path().join("docs/edited/briefing.pdf")).text();
+    assert!(text.contains("Editedbyhand"));
+    assert!(text.contains("Sealthebordercrossings"));
+    assert!(!dir.path().join("docs/edited/slides.pdf").exists(), "only the requested product");
+}
+
+#[test]
+fn keep_typst_writes_a_self_contained_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = seed();
+    let out =
+        run(dir.path(), &["build", seed.to_str().unwrap(), "--format", "summary", "--keep-typst", "proj"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let proj = dir.path().join("proj");
+    for file in ["briefing.typ", "summary.typ", "slides.typ", "common.typ", "brief.json", "settings.json"] {
+        assert!(proj.join(file).is_file(), "{file} is missing");
+    }
+    assert!(proj.join("fonts/inter/OFL.txt").is_file());
+    let settings: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(proj.join("settings.json")).unwrap()).unwrap();
+    assert!(settings["fit"]["body_size"].as_f64().unwrap() >= 8.5);
+}

@@ -1,0 +1,72 @@
+//! Helpers: running the binary, reading PDFs.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A fixed creation time so outputs do not depend on the clock.
+pub const EPOCH: &str = "1764000000";
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn seed() -> PathBuf {
+    root().join("seeds/pakistan-counterterrorism.txt")
+}
+
+/// Runs briefsmith with `args` in `cwd`.
+pub fn run(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_briefsmith"))
+        .args(args)
+        .current_dir(cwd)
+        .env("SOURCE_DATE_EPOCH", EPOCH)
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .expect("briefsmith runs")
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// A PDF read back with lopdf.
+pub struct Pdf {
+    pub doc: lopdf::Document,
+}
+
+impl Pdf {
+    pub fn open(path: &Path) -> Pdf {
+        Pdf { doc: lopdf::Document::load(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())) }
+    }
+
+    pub fn pages(&self) -> usize {
+        self.doc.get_pages().len()
+    }
+
+    /// Width and height of every page, in points.
+    pub fn page_sizes(&self) -> Vec<(f32, f32)> {
+        self.doc
+            .get_pages()
+            .values()
+            .map(|&id| {
+                let page = self.doc.get_dictionary(id).expect("page dictionary");
+                let mediabox = page.get(b"MediaBox").and_then(|o| o.as_array()).expect("MediaBox");
+                let n: Vec<f32> = mediabox.iter().map(|o| o.as_float().expect("number")).collect();
+                (n[2] - n[0], n[3] - n[1])
+            })
+            .collect()
+    }
+
+    /// All text, with whitespace removed, so line breaks inside names do
+    /// not matter.
+    pub fn text(&self) -> String {
+        let pages: Vec<u32> = self.doc.get_pages().keys().copied().collect();
+        let text = self.doc.extract_text(&pages).expect("text extracts");
+        squash(&text)
+    }
+}
+
+/// Removes all whitespace.
+pub fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
