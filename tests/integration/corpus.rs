@@ -148,7 +148,7 @@ fn threats_and_recommendations_score_above_the_floor() {
         let t_hits = matched(&predicted, &gold, |p, g| same_actor(p, g));
         let titles: Vec<&str> = brief.recommendations.iter().map(|r| r.title.as_str()).collect();
         let r_hits = matched(&titles, &case.gold.recommendations, |p, g| same_recommendation(p, g));
-        let conclusion_ok = case.gold.has_conclusion.is_none_or(|c| c == !brief.conclusion.is_empty());
+        let conclusion_ok = case.gold.has_conclusion.is_none_or(|c| c != brief.conclusion.is_empty());
         println!(
             "{:<36} {:>6.2}/{:<6.2} {:>6.2}/{:<6.2} {}",
             case.name,
