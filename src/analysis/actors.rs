@@ -187,7 +187,14 @@ pub fn find(doc: &Document) -> Vec<Found> {
             actors[i].defined_in.get_or_insert(*si);
             continue;
         }
-        if let Some(kind) = classify(long, true).or_else(|| classify(short, false)) {
+        let state =
+            [long.as_str(), short.as_str()].into_iter().any(|f| classify(f, false) == Some(ActorKind::State));
+        let kind = if state {
+            Some(ActorKind::State)
+        } else {
+            classify(long, true).or_else(|| classify(short, false))
+        };
+        if let Some(kind) = kind {
             actors.push(Draft::new(long, kind, Some(*si), Some(short)));
         }
     }
@@ -207,21 +214,49 @@ pub fn find(doc: &Document) -> Vec<Found> {
                 Some(i) => actors[i].add_alias(&run.text),
                 None => actors.push(Draft::new(&run.text, ActorKind::State, None, None)),
             }
+        } else if is_place_or_nationality(&run.text) {
+            continue;
         } else if let Some(i) = unify(&actors, &run.text) {
             actors[i].add_alias(&run.text);
         } else if let Some(kind) = kind {
             actors.push(Draft::new(&run.text, kind, None, None));
+        } else if let Some(state) = organ_of(&run.text) {
+            // "China Coast Guard": a threat unless it is the subject's own.
+            let mut draft = Draft::new(&run.text, ActorKind::Org, None, None);
+            draft.organ_of = Some(state);
+            actors.push(draft);
+        } else if is_plain_name(&run.text, &common) {
+            // An unknown name ("Qilin"): kept only if it acts like a group.
+            let mut draft = Draft::new(&run.text, ActorKind::Org, None, None);
+            draft.weak = true;
+            actors.push(draft);
         }
+    }
+    for (name, forms) in generic_groups(doc, &actors) {
+        let mut draft = Draft::new(&name, ActorKind::Org, None, None);
+        for form in &forms {
+            draft.add_alias(form);
+        }
+        actors.push(draft);
     }
 
     count_mentions(doc, &mut actors);
-    actors.retain(|a| a.mentions > 0);
+    actors.retain(|a| a.mentions > 0 && (!a.weak || a.acts_like_a_group()));
     let subject = actors
         .iter()
         .enumerate()
         .filter(|(_, a)| a.kind == ActorKind::State)
         .max_by_key(|(i, a)| (a.mentions, std::cmp::Reverse(*i)))
         .map(|(i, _)| i);
+    let subject_name = subject.map(|i| actors[i].forms[0].to_lowercase());
+    let own_organ = |a: &Draft| {
+        a.organ_of.as_deref().is_some_and(|state| {
+            subject_name.as_deref().is_some_and(|subject| state.chars().take(4).eq(subject.chars().take(4)))
+        })
+    };
+    let subject = subject.map(|i| (i, actors[i].forms[0].clone()));
+    actors.retain(|a| !own_organ(a));
+    let subject = subject.and_then(|(_, name)| actors.iter().position(|a| a.forms[0] == name));
     for (i, actor) in actors.iter_mut().enumerate() {
         actor.role = actor.decide_role(Some(i) == subject);
     }
@@ -241,6 +276,14 @@ struct Draft {
     sentences: Vec<usize>,
     cues: [usize; 3],
     role: Role,
+    /// An unknown name that must act like a group to be kept.
+    weak: bool,
+    /// A state's institution ("China Coast Guard"): the state's name.
+    organ_of: Option<String>,
+    /// Mentions right after "in", "near", "from" …: a place, not an actor.
+    locative: usize,
+    /// Mentions followed by a verb: something that acts.
+    acting: usize,
 }
 
 impl Draft {
@@ -255,6 +298,10 @@ impl Draft {
             sentences: Vec::new(),
             cues: [0; 3],
             role: Role::Other,
+            weak: false,
+            organ_of: None,
+            locative: 0,
+            acting: 0,
         };
         if let Some(acronym) = acronym {
             draft.add_alias(acronym);
@@ -269,6 +316,23 @@ impl Draft {
         }
     }
 
+    /// A name that marks an armed, criminal or hostile cyber group.
+    fn hostile(&self) -> bool {
+        self.forms.iter().any(|f| {
+            let lower = f.to_lowercase();
+            lexicon::KNOWN_GROUPS.contains(&lower.as_str())
+                || lower
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|part| lexicon::HOSTILE_KEYWORDS.contains(&part))
+        })
+    }
+
+    /// Named at least twice, mostly not as a place, acting at least once,
+    /// with threat words around it.
+    fn acts_like_a_group(&self) -> bool {
+        self.mentions >= 2 && self.locative == 0 && self.acting >= 2 && self.cues[0] >= 3
+    }
+
     fn decide_role(&self, is_subject: bool) -> Role {
         let [threat, enabler, partner] = self.cues;
         match self.kind {
@@ -276,9 +340,10 @@ impl Draft {
             ActorKind::State if enabler >= 2 && enabler > threat + partner => Role::Enabler,
             ActorKind::State if partner >= 1 && partner > threat + enabler => Role::Partner,
             ActorKind::State => Role::Other,
-            ActorKind::Org if threat >= 2 && threat * 2 >= enabler * 3 => Role::Threat,
-            ActorKind::Org if enabler >= 2 => Role::Enabler,
-            ActorKind::Org if threat >= 1 => Role::Threat,
+            ActorKind::Org if enabler >= 3 && enabler > 2 * threat => Role::Enabler,
+            ActorKind::Org if !self.hostile() && enabler >= 2 && enabler > threat => Role::Enabler,
+            ActorKind::Org if !self.hostile() && partner >= 3 && partner > 2 * threat => Role::Partner,
+            ActorKind::Org if self.hostile() || threat >= 1 => Role::Threat,
             ActorKind::Org if partner >= 1 => Role::Partner,
             ActorKind::Org => Role::Other,
         }
@@ -286,21 +351,25 @@ impl Draft {
 
     fn finish(self) -> Found {
         let acronyms: Vec<&String> = self.forms.iter().filter(|f| is_acronym(f)).collect();
-        let name = self.defined.clone().unwrap_or_else(|| {
-            // The commonest written form; on a tie, the longer one.
-            let best = (0..self.forms.len())
-                .filter(|&i| !is_acronym(&self.forms[i]) || acronyms.len() == self.forms.len())
-                .max_by_key(|&i| (self.form_counts[i], self.forms[i].len()))
-                .unwrap_or(0);
-            self.forms[best].clone()
-        });
-        let label = acronyms
+        let count = |form: &str| self.forms.iter().position(|f| f == form).map_or(0, |i| self.form_counts[i]);
+        // The commonest written form that is not an acronym; on a tie, the longer one.
+        let commonest = (0..self.forms.len())
+            .filter(|&i| !is_acronym(&self.forms[i]) || acronyms.len() == self.forms.len())
+            .max_by_key(|&i| (self.form_counts[i], self.forms[i].len()))
+            .map_or_else(|| self.forms[0].clone(), |i| self.forms[i].clone());
+        // The author's defined long form, unless the text mostly uses another
+        // ("Al-Shabaab" over "Harakat al-Shabaab al-Mujahideen").
+        let name = match &self.defined {
+            Some(defined) if count(&commonest) < 3 * count(defined).max(1) => defined.clone(),
+            _ => commonest,
+        };
+        // The short form readers see most: an acronym or a name of two words at most.
+        let label = self
+            .forms
             .iter()
-            .max_by_key(|a| {
-                let i = self.forms.iter().position(|f| f == **a).unwrap_or(0);
-                (self.form_counts[i] + usize::from(self.defined_in.is_some()) * 100, a.len())
-            })
-            .map(|a| a.to_string())
+            .filter(|f| is_acronym(f) || f.split_whitespace().count() <= 2)
+            .max_by_key(|f| (count(f), is_acronym(f), std::cmp::Reverse(f.len())))
+            .cloned()
             .unwrap_or_else(|| name.clone());
         let mut aliases: Vec<String> = self.forms.iter().filter(|f| **f != name).cloned().collect();
         aliases.sort_by_key(|a| (!is_acronym(a), *a != label));
@@ -316,6 +385,230 @@ impl Draft {
         }
     }
 }
+
+/// Words before a place name.
+const LOCATIVE: &[&str] = &[
+    "in", "near", "at", "from", "to", "into", "across", "outside", "around", "off", "through", "via",
+    "towards", "toward", "inside", "between",
+];
+
+/// Words after a name that show it acting.
+const ACTING: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "will",
+    "can",
+    "uses",
+    "claimed",
+    "said",
+    "hit",
+    "struck",
+    "stole",
+    "runs",
+    "sells",
+    "moves",
+    "affiliates",
+    "operators",
+    "ransomware",
+    "gang",
+    "group",
+    "members",
+    "fighters",
+    "leaders",
+    "leader",
+    "cells",
+    "crews",
+];
+
+/// Month and weekday names, which are capitalised but never actors.
+const CALENDAR: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Nouns for groups that briefs name in lower case ("Somali pirates",
+/// "the maritime militia", "initial access brokers"), singular.
+const GROUP_NOUNS: &[&str] = &[
+    "pirate",
+    "militia",
+    "smuggler",
+    "trafficker",
+    "broker",
+    "gang",
+    "bandit",
+    "poacher",
+    "hacker",
+    "mercenary",
+];
+
+/// A proper name that is not a state, place, month or institution: a
+/// candidate for an actor the word lists do not know.
+fn is_plain_name(phrase: &str, common: &HashSet<String>) -> bool {
+    let lower = phrase.to_lowercase();
+    let ws: Vec<&str> = lower.split_whitespace().collect();
+    let (Some(first), Some(head)) = (ws.first(), ws.last()) else { return false };
+    ws.len() <= 4
+        && !lexicon::STATES.contains(&lower.as_str())
+        && !lexicon::CAPITALS.contains(&lower.as_str())
+        && !ws.iter().any(|w| lexicon::DEMONYMS.contains(w) || CALENDAR.contains(w))
+        && !lexicon::NON_ACTOR_HEADS.contains(head)
+        && !lexicon::NON_ACTOR_HEADS.contains(first)
+        && !(ws.len() == 1 && common.contains(*first))
+        && !(ws.len() == 1 && ["ian", "ean", "ese", "ish", "ans"].iter().any(|s| first.ends_with(s)))
+        && !is_acronym(phrase)
+}
+
+/// A state, capital, nationality or month: never an organisation's alias.
+fn is_place_or_nationality(phrase: &str) -> bool {
+    let lower = phrase.to_lowercase();
+    lexicon::CAPITALS.contains(&lower.as_str())
+        || lexicon::DEMONYMS.contains(&lower.as_str())
+        || CALENDAR.contains(&lower.as_str())
+}
+
+/// A word that marks a hostile group's name ("al-Shabaab", "Taliban").
+fn hostile_word(word: &str) -> bool {
+    word.split(|c: char| !c.is_alphanumeric()).any(|part| lexicon::HOSTILE_KEYWORDS.contains(&part))
+}
+
+/// The state whose institution a phrase names ("China Coast Guard" → china).
+fn organ_of(phrase: &str) -> Option<String> {
+    let lower = phrase.to_lowercase();
+    let ws: Vec<&str> = lower.split_whitespace().collect();
+    let first = *ws.first()?;
+    let of_state = lexicon::DEMONYMS.contains(&first) || lexicon::STATES.contains(&first);
+    (of_state && ws[1..].iter().any(|w| lexicon::STATE_ORGANS.contains(w))).then(|| first.to_string())
+}
+
+/// Groups named with a lower-case noun, mentioned at least twice: the name
+/// (its commonest form with a modifier) and the other forms.
+fn generic_groups(doc: &Document, actors: &[Draft]) -> Vec<(String, Vec<String>)> {
+    let mut found: Vec<(String, Vec<String>, Vec<String>)> = Vec::new(); // head, phrases (with repeats)
+    for sentence in &doc.sentences {
+        let ws = words(&sentence.text);
+        for (i, w) in ws.iter().enumerate() {
+            let lower = w.text.to_lowercase();
+            let singular = lower
+                .strip_suffix("ies")
+                .map(|s| format!("{s}y"))
+                .unwrap_or_else(|| lower.trim_end_matches('s').to_string());
+            let Some(head) = GROUP_NOUNS.iter().find(|n| **n == singular || **n == lower) else { continue };
+            // "Houthi militias", "TTP smugglers": the group has a name.
+            if i > 0
+                && ws[i - 1].is_capitalised()
+                && !lexicon::DEMONYMS.contains(&ws[i - 1].text.to_lowercase().as_str())
+            {
+                continue;
+            }
+            let mut start = i;
+            while start > 0 && i - start < 2 {
+                let prev = ws[start - 1];
+                let p = prev.text.to_lowercase();
+                let modifier = prev.next == Some(' ')
+                    && prev.text.chars().all(char::is_alphabetic)
+                    && !MODIFIER_STOPS.contains(&p.as_str())
+                    && (!prev.is_capitalised() || lexicon::DEMONYMS.contains(&p.as_str()));
+                if !modifier {
+                    break;
+                }
+                start -= 1;
+            }
+            let phrase = sentence.text[ws[start].start..w.end].to_string();
+            match found.iter_mut().find(|(h, _, _)| h == head) {
+                Some((_, phrases, _)) => phrases.push(phrase),
+                None => found.push((head.to_string(), vec![phrase], Vec::new())),
+            }
+        }
+    }
+    found
+        .into_iter()
+        .filter(|(_, phrases, _)| phrases.len() >= 3)
+        .filter(|(head, _, _)| {
+            !actors.iter().any(|a| a.forms.iter().any(|f| f.to_lowercase().contains(head.as_str())))
+        })
+        .map(|(_, phrases, _)| {
+            let with_modifier = |p: &String| p.split_whitespace().count() > 1;
+            let name = phrases
+                .iter()
+                .filter(|p| with_modifier(p))
+                .max_by_key(|p| phrases.iter().filter(|q| q.eq_ignore_ascii_case(p)).count())
+                .unwrap_or(&phrases[0]);
+            let name = super::recommendations::capitalise(name);
+            let mut forms: Vec<String> = Vec::new();
+            for p in &phrases {
+                if !p.eq_ignore_ascii_case(&name) && !forms.iter().any(|f| f.eq_ignore_ascii_case(p)) {
+                    forms.push(p.clone());
+                }
+            }
+            (name, forms)
+        })
+        .collect()
+}
+
+/// Words that never modify a group noun.
+const MODIFIER_STOPS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "or",
+    "by",
+    "with",
+    "from",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "as",
+    "that",
+    "these",
+    "those",
+    "this",
+    "its",
+    "their",
+    "our",
+    "some",
+    "many",
+    "most",
+    "other",
+    "such",
+    "by",
+    "against",
+    "armed",
+    "local",
+    "suspected",
+    "alleged",
+    "known",
+    "several",
+    "two",
+    "three",
+    "four",
+    "five",
+];
 
 /// Lower-case words that occur in lower case somewhere in the document.
 fn common_words(doc: &Document) -> HashSet<String> {
@@ -339,7 +632,8 @@ fn definitions(text: &str, ws: &[Word]) -> Vec<(String, String)> {
         let mut start = end;
         loop {
             let cand = ws[start];
-            if !(is_name_word(&cand) || (start != end && contains(CONNECTORS, cand.text))) {
+            let number = cand.text.chars().all(|c| c.is_ascii_digit());
+            if !(is_name_word(&cand) || (start != end && (contains(CONNECTORS, cand.text) || number))) {
                 start += 1;
                 break;
             }
@@ -383,7 +677,12 @@ fn capitalised_runs(si: usize, text: &str, ws: &[Word], common: &HashSet<String>
         let spaced = |a: usize| ws.get(a + 1).is_some_and(|b| &text[ws[a].end..b.start] == " ");
         while end + 1 < ws.len() && spaced(end) {
             let next = ws[end + 1];
-            if is_name_word(&next) {
+            let number = next.text.chars().all(|c| c.is_ascii_digit());
+            if is_name_word(&next)
+                || (number
+                    && (ws.get(end + 2).is_some_and(is_name_word) || end + 2 == ws.len() || !spaced(end + 1)))
+            {
+                // "March 23 Movement", "Unit 29155".
                 end += 1;
             } else if contains(CONNECTORS, next.text)
                 && spaced(end + 1)
@@ -396,7 +695,8 @@ fn capitalised_runs(si: usize, text: &str, ws: &[Word], common: &HashSet<String>
         }
         i = end + 1;
         let mut s = start;
-        if s == 0 && is_common_start(ws[0].text, common) {
+        if s == 0 && (is_common_start(ws[0].text, common) || contains(lexicon::IMPERATIVE_VERBS, ws[0].text))
+        {
             s += 1;
         }
         while s <= end && (contains(STARTERS, ws[s].text) && s == 0 || contains(CONNECTORS, ws[s].text)) {
@@ -478,8 +778,11 @@ fn unify(actors: &[Draft], form: &str) -> Option<usize> {
             let ft = tokens(f);
             // An acronym stem: ISIS for ISIS-K.
             (is_acronym(form) && f.starts_with(&format!("{form}-")))
-                // The head word: the Taliban for the Afghan Taliban.
-                || (form_tokens.len() == 1 && ft.len() > 1 && ft.last() == form_tokens.last()
+                // The head word: the Taliban for the Afghan Taliban; a
+                // distinctive word: al-Shabaab for Harakat al-Shabaab al-Mujahideen.
+                || (form_tokens.len() == 1
+                    && ft.len() > 1
+                    && (ft.last() == form_tokens.last() || (hostile_word(&lower) && ft.contains(&form_tokens[0])))
                     && !GENERIC_HEADS.contains(&lower.as_str()))
                 // A leading part: the Islamic State for Islamic State Khorasan Province.
                 || (form_tokens.len() > 1 && ft.len() > form_tokens.len() && ft.starts_with(&form_tokens))
@@ -519,9 +822,19 @@ fn key(name: &str) -> String {
 /// All capitals (digits and hyphens allowed), two to ten characters.
 pub fn is_acronym(word: &str) -> bool {
     let upper = word.chars().filter(char::is_ascii_uppercase).count();
-    (2..=10).contains(&word.chars().count())
+    let chars: Vec<char> = word.chars().collect();
+    // "TdA" has a lower-case letter inside; "IEDs" (a plural) does not count.
+    let inner_lower = chars.len() <= 5
+        && chars.last().is_some_and(|c| !c.is_lowercase())
+        && chars.iter().filter(|c| c.is_lowercase()).count() <= 1;
+    (2..=10).contains(&chars.len())
         && upper >= 2
-        && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '-' | '&'))
+        && chars.iter().all(|c| {
+            c.is_ascii_uppercase()
+                || c.is_ascii_digit()
+                || matches!(c, '-' | '&' | '/')
+                || (inner_lower && c.is_ascii_lowercase())
+        })
 }
 
 /// Counts mentions (longest match first) and cue words around them.
@@ -558,6 +871,17 @@ fn count_mentions(doc: &Document, actors: &mut [Draft]) {
                 .any(|p| before.contains(p))
             {
                 actor.cues[2] += 3;
+            }
+            if i > 0 && LOCATIVE.contains(&lower[i - 1].as_str()) {
+                actor.locative += 1;
+            }
+            if let Some(next) = lower.get(i + t.len()) {
+                let verbish = ACTING.contains(&next.as_str())
+                    || (next.ends_with("ed") && next.len() > 4)
+                    || (next.ends_with('s')
+                        && !next.ends_with("ss")
+                        && ws[i + t.len()].text.chars().next().is_some_and(char::is_lowercase));
+                actor.acting += usize::from(verbish);
             }
             let window = i.saturating_sub(6)..(i + t.len() + 6).min(lower.len());
             for w in &lower[window] {
