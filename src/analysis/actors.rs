@@ -11,7 +11,7 @@
 use std::collections::HashSet;
 
 use super::lexicon::{self, contains};
-use super::text::{Document, Word, words};
+use super::text::{Document, Section, Word, words};
 use crate::model::Role;
 
 /// What sort of actor a name denotes.
@@ -42,6 +42,10 @@ pub struct Found {
     pub sentences: Vec<usize>,
     /// The sentence that defines its acronym, if any.
     pub defined_in: Option<usize>,
+    /// A named risk (a trend, a weakness), not an organisation.
+    pub risk: bool,
+    /// Paragraphs the brief devotes to it (under a threats heading).
+    pub home: Vec<usize>,
 }
 
 /// Word suffixes that attach a name to a participle: "Al-Qaida-linked".
@@ -199,6 +203,22 @@ pub fn find(doc: &Document) -> Vec<Found> {
         }
     }
 
+    // Names the author lists under a threats heading are threats.
+    for (name, paragraphs) in listed_threats(doc) {
+        let i = match unify(&actors, &name) {
+            Some(i) => i,
+            None if classify(&name, false) == Some(ActorKind::State) => continue,
+            None => {
+                let mut draft = Draft::new(&name, ActorKind::Org, None, None);
+                draft.risk = is_risk_name(&name);
+                actors.push(draft);
+                actors.len() - 1
+            }
+        };
+        actors[i].listed = true;
+        actors[i].home.extend(paragraphs);
+    }
+
     // Longer names first, so shorter forms can join them as aliases.
     let mut candidates: Vec<&Run> = runs.iter().collect();
     candidates.sort_by_key(|r| (std::cmp::Reverse(r.tokens.len()), r.sentence));
@@ -241,7 +261,7 @@ pub fn find(doc: &Document) -> Vec<Found> {
     }
 
     count_mentions(doc, &mut actors);
-    actors.retain(|a| a.mentions > 0 && (!a.weak || a.acts_like_a_group()));
+    actors.retain(|a| a.listed || (a.mentions > 0 && (!a.weak || a.acts_like_a_group())));
     let subject = actors
         .iter()
         .enumerate()
@@ -284,6 +304,12 @@ struct Draft {
     locative: usize,
     /// Mentions followed by a verb: something that acts.
     acting: usize,
+    /// Listed by the author under a threats heading.
+    listed: bool,
+    /// A named risk rather than an organisation.
+    risk: bool,
+    /// Paragraphs devoted to it.
+    home: Vec<usize>,
 }
 
 impl Draft {
@@ -302,6 +328,9 @@ impl Draft {
             organ_of: None,
             locative: 0,
             acting: 0,
+            listed: false,
+            risk: false,
+            home: Vec::new(),
         };
         if let Some(acronym) = acronym {
             draft.add_alias(acronym);
@@ -335,6 +364,9 @@ impl Draft {
 
     fn decide_role(&self, is_subject: bool) -> Role {
         let [threat, enabler, partner] = self.cues;
+        if self.listed {
+            return Role::Threat;
+        }
         match self.kind {
             ActorKind::State if is_subject && self.mentions >= 2 => Role::Subject,
             ActorKind::State if enabler >= 2 && enabler > threat + partner => Role::Enabler,
@@ -382,8 +414,57 @@ impl Draft {
             mentions: self.mentions,
             sentences: self.sentences,
             defined_in: self.defined_in,
+            risk: self.risk,
+            home: self.home,
         }
     }
+}
+
+/// Names listed under a heading about threats, risks or actors: bold leads
+/// of its items and paragraphs, and its subheadings. Each with the
+/// paragraphs that discuss it.
+fn listed_threats(doc: &Document) -> Vec<(String, Vec<usize>)> {
+    let mut out: Vec<(String, Vec<usize>)> = Vec::new();
+    for (pi, para) in doc.paragraphs.iter().enumerate() {
+        let Some(heading) = para.heading.as_deref().map(str::to_lowercase) else { continue };
+        let about_threats = ["threat", "risk", "actor", "adversar", "perpetrator", "groups"]
+            .iter()
+            .any(|k| heading.contains(k));
+        if !about_threats || para.section == Some(Section::Recommendations) {
+            continue;
+        }
+        let Some(name) = para.lead.clone().or_else(|| para.subheading.clone()) else { continue };
+        // "Boko Haram (JAS)" names Boko Haram; a long lead is a finding, not a name.
+        let name =
+            name.split(" (").next().unwrap_or(&name).trim().trim_end_matches(['.', ':', ',']).to_string();
+        let name = name.strip_prefix("The ").map(str::to_string).unwrap_or(name);
+        if name.is_empty() || name.split_whitespace().count() > 6 {
+            continue;
+        }
+        match out.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case(&name)) {
+            Some((_, paras)) => paras.push(pi),
+            None => out.push((name, vec![pi])),
+        }
+    }
+    out
+}
+
+/// A listed name that is a trend or weakness, not a group: no capitalised
+/// word after the first and no group noun ("Cross-border spread").
+fn is_risk_name(name: &str) -> bool {
+    let ws: Vec<&str> = name.split_whitespace().collect();
+    let group = ws.iter().any(|w| {
+        let lower = w.to_lowercase();
+        let singular = lower.trim_end_matches('s');
+        GROUP_NOUNS.contains(&singular)
+            || lexicon::ORG_KEYWORDS.contains(&lower.as_str())
+            || lexicon::HOSTILE_KEYWORDS.contains(&lower.as_str())
+    });
+    let proper = ws.len() == 1
+        && ws[0].chars().next().is_some_and(char::is_uppercase)
+        && !ws[0].chars().skip(1).all(char::is_lowercase)
+        || ws.iter().skip(1).any(|w| w.chars().next().is_some_and(char::is_uppercase));
+    !group && !proper && ws.len() > 1
 }
 
 /// Words before a place name.

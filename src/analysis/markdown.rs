@@ -85,6 +85,7 @@ pub fn parse(text: &str) -> Parsed {
     let mut gather: Option<Gather> = None;
     let mut heading: Option<(u8, Gather)> = None;
     let mut in_meta = false;
+    let mut seen_recommendations = false;
     let mut item_depth = 0usize;
     let flush = |doc: &mut Document, g: Option<Gather>, section: Option<Section>, list_item: bool| {
         let Some(g) = g else { return };
@@ -93,7 +94,26 @@ pub fn parse(text: &str) -> Parsed {
         }
         let span = Span::new(g.start.unwrap_or(0), g.end);
         let lead = g.lead.clone();
-        doc.push_block(&g.plain, &|i| g.to_source(i), Block { span, section, list_item, lead });
+        // The headings above this block: its section's and a lower one after it.
+        let mut heading = None;
+        let mut subheading = None;
+        for h in doc.headings.iter().rev() {
+            if h.level >= 3 && heading.is_none() && subheading.is_none() {
+                subheading = Some(h.text.clone());
+            } else if h.level == 2 {
+                heading = Some(h.text.clone());
+                break;
+            }
+        }
+        // A paragraph opened by "**Bottom line:**" is the summary.
+        let summary_lead =
+            lead.as_deref().is_some_and(|l| !list_item && Section::of_heading(l) == Section::Summary);
+        let section = if summary_lead && section.is_none() { Some(Section::Summary) } else { section };
+        doc.push_block(
+            &g.plain,
+            &|i| g.to_source(i),
+            Block { span, section, list_item, lead, heading, subheading },
+        );
     };
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match event {
@@ -109,8 +129,16 @@ pub fn parse(text: &str) -> Parsed {
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, g)) = heading.take() {
                     let text = collapse(&g.plain);
-                    if level >= 2 {
-                        section = Some(Section::of_heading(&text));
+                    // Main sections are level 2; a lower heading with a section's
+                    // name ("### Recommendations") counts too.
+                    if level == 2 || (level > 2 && Section::of_heading(&text) != Section::Analysis) {
+                        let mut found = Section::of_heading(&text);
+                        // "Bottom line" after the recommendations closes the brief.
+                        if found == Section::Summary && seen_recommendations {
+                            found = Section::Conclusion;
+                        }
+                        seen_recommendations |= found == Section::Recommendations;
+                        section = Some(found);
                     }
                     doc.headings.push(Heading { text, level, span: Span::new(range.start, range.end) });
                 }

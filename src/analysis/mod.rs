@@ -133,6 +133,12 @@ fn attribute(doc: &Document, threats: &[&Found]) -> Vec<BTreeSet<usize>> {
         for &s in &t.sentences {
             out[s].insert(ti);
         }
+        // The paragraphs the author devotes to it are about it throughout.
+        for &p in &t.home {
+            for &s in &doc.paragraphs[p].sentences {
+                out[s] = BTreeSet::from([ti]);
+            }
+        }
     }
     // A paragraph that discusses one threat only is about that threat
     // throughout: "Many of those detained …" belongs to it too.
@@ -330,7 +336,7 @@ fn build_threat(
         name: actor.name.clone(),
         aliases: actor.aliases.clone(),
         label: actor.label.clone(),
-        kind: ThreatKind::Actor,
+        kind: if actor.risk { ThreatKind::Risk } else { ThreatKind::Actor },
         summary: summary.map(|s| doc.sentences[s].text.clone()).unwrap_or_default(),
         points: points.iter().map(|&s| doc.sentences[s].text.clone()).collect(),
         mentions: actor.mentions,

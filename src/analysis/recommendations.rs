@@ -205,7 +205,9 @@ pub fn find(doc: &Document, actors: &[Found]) -> Vec<Candidate> {
         if has_section && !in_section {
             continue;
         }
-        let zone = in_section || in_zone;
+        // Two sentences or more opening with an imperative: a run of advice.
+        let imperatives = para.sentences.iter().filter(|&&s| starts_imperative(doc, s)).count();
+        let zone = in_section || in_zone || imperatives >= 2;
         if para.list_item
             && (zone || starts_imperative(doc, para.sentences[0]))
             && let Some(rec) = list_item(doc, pi, actors)
@@ -304,6 +306,14 @@ fn opens_zone(sentence: &str) -> bool {
         "the following measures",
         "recommendations are",
         "policymakers should consider",
+        "would help.",
+        "priorities follow",
+        "the following",
+        "several steps",
+        "should be done",
+        "what can be done",
+        "the way forward",
+        "priorities are",
     ]
     .iter()
     .any(|c| lower.contains(c))
@@ -447,7 +457,9 @@ fn modal(sentence: &str, ws: &[Word], actors: &[Found]) -> Option<(String, Strin
         if lower.get(v.saturating_sub(1)).is_some_and(|w| w == "not") || verb == "not" {
             return None;
         }
-        if !contains(lexicon::IMPERATIVE_VERBS, verb) {
+        // "should keep falling", "must continue rising": a forecast.
+        let forecast = lower.get(v + 1).is_some_and(|w| w.ends_with("ing") && w.len() > 5);
+        if !contains(lexicon::IMPERATIVE_VERBS, verb) || forecast {
             return None;
         }
         return Some((verb_phrase(sentence, &ws[v..])?, String::new()));
@@ -475,10 +487,11 @@ fn is_agent(subject: &[Word], actors: &[Found]) -> bool {
     if lower.iter().any(|w| AGENTS.contains(&w.as_str()) && w != "it" && w != "they") {
         return true;
     }
-    // A proper name as subject ("Manila should …", "Brussels must …").
-    if subject.iter().all(|w| w.is_capitalised() || CONNECTORS_IN_NAMES.contains(&w.text))
-        && subject.len() <= 5
-    {
+    // A proper name as subject ("Manila should …", "the Alliance must …"),
+    // not a common noun capitalised at the start of a sentence.
+    let proper = subject.iter().all(|w| w.is_capitalised() || CONNECTORS_IN_NAMES.contains(&w.text));
+    let capital = lexicon::CAPITALS.contains(&lower.join(" ").as_str());
+    if capital || (proper && subject.len() <= 5 && subject[0].start > 0) {
         return true;
     }
     let phrase = lower.join(" ");
@@ -499,6 +512,14 @@ fn verb_phrase(sentence: &str, ws: &[Word]) -> Option<String> {
         // adverb starts a modifier, not more of the object.
         let modifier = k >= 3
             && (lower.ends_with("ed") || matches!(lower.as_str(), "now" | "currently" | "already" | "still"));
+        // "… a prosecution unit for transnational crime": a long object ends
+        // at its first preposition.
+        let preposition = k >= 4
+            && matches!(
+                lower.as_str(),
+                "for" | "with" | "in" | "on" | "at" | "from" | "against" | "within" | "under"
+            );
+        let modifier = modifier || preposition;
         if k > 0 && (TITLE_STOPS.contains(&lower.as_str()) || (k >= 3 && w.text == "to") || modifier) {
             break;
         }
@@ -507,9 +528,21 @@ fn verb_phrase(sentence: &str, ws: &[Word]) -> Option<String> {
             break;
         }
     }
+    // Do not cut a name in two ("… with Japan and the United States").
+    while end + 1 < ws.len().min(11) && ws[end + 1].is_capitalised() && matches!(ws[end].next, Some(' ')) {
+        end += 1;
+    }
+    // Nor end on a word that needs more after it.
+    while end > 0 && DANGLING.contains(&ws[end].text.to_lowercase().as_str()) {
+        end -= 1;
+    }
     let title = sentence[first.start..ws[end].end].trim();
     Some(capitalise(title))
 }
+
+/// Words a title must not end on.
+const DANGLING: &[&str] =
+    &["the", "a", "an", "and", "or", "of", "with", "for", "to", "in", "on", "at", "its", "their", "by"];
 
 /// The base verb of a past participle, if it is one we know.
 fn base_of_participle(p: &str) -> Option<String> {

@@ -42,7 +42,11 @@ impl Section {
     pub fn of_heading(heading: &str) -> Section {
         let h = heading.to_lowercase();
         let has = |keys: &[&str]| keys.iter().any(|k| h.contains(k));
-        if has(&[
+        if h.contains("bottom line") && h.len() < 14 {
+            // A summary at the top, a conclusion at the end: the caller
+            // decides by position.
+            Section::Summary
+        } else if has(&[
             "recommend",
             "way forward",
             "policy option",
@@ -98,6 +102,10 @@ pub struct Paragraph {
     pub list_item: bool,
     /// A bold run-in at its start ("**Expand patrols.** Pool assets …").
     pub lead: Option<String>,
+    /// The section heading it sits under ("Threat actors").
+    pub heading: Option<String>,
+    /// A lower-level heading it sits under ("Al-Shabaab").
+    pub subheading: Option<String>,
 }
 
 /// A heading of the brief.
@@ -122,6 +130,10 @@ pub struct Block {
     pub list_item: bool,
     /// A bold run-in at its start.
     pub lead: Option<String>,
+    /// The section heading above it.
+    pub heading: Option<String>,
+    /// A lower-level heading above it.
+    pub subheading: Option<String>,
 }
 
 /// The input cut into paragraphs and sentences.
@@ -159,7 +171,8 @@ impl Document {
             // UAX #29 breaks after every line feed, so they become spaces (one
             // byte for one byte, so offsets hold).
             let plain: String = body.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
-            doc.push_block(&plain, &|i| span.start + i, Block { span, section, ..Block::default() });
+            let heading = doc.headings.iter().rev().find(|h| h.level == 2).map(|h| h.text.clone());
+            doc.push_block(&plain, &|i| span.start + i, Block { span, section, heading, ..Block::default() });
         }
         doc
     }
@@ -175,8 +188,16 @@ impl Document {
             self.sentences.push(Sentence { span, text: collapse(&plain[start..end]), para });
         }
         if !sentences.is_empty() {
-            let Block { span, section, list_item, lead } = block;
-            self.paragraphs.push(Paragraph { span, sentences, section, list_item, lead });
+            let Block { span, section, list_item, lead, heading, subheading } = block;
+            self.paragraphs.push(Paragraph {
+                span,
+                sentences,
+                section,
+                list_item,
+                lead,
+                heading,
+                subheading,
+            });
         }
     }
 
