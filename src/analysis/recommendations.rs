@@ -501,44 +501,128 @@ fn is_agent(subject: &[Word], actors: &[Found]) -> bool {
     }) || lexicon::STATES.contains(&phrase.trim_start_matches("the ").trim())
 }
 
-/// A title from a verb phrase: the verb and its object, up to the first
-/// comma or subordinate word, at most eight words.
+/// A title from a verb phrase: the verb and its object, at most eight words.
+/// It ends at a comma or a subordinate word; a parenthetical aside ("…, not
+/// Africa Corps, …", "(KoFIU)") is skipped; when the eight words run out in
+/// the middle of a prepositional phrase, the phrase is dropped.
 fn verb_phrase(sentence: &str, ws: &[Word]) -> Option<String> {
-    let first = ws.first()?;
-    let mut end = 0;
-    for (k, w) in ws.iter().enumerate().take(8) {
-        let lower = w.text.to_lowercase();
-        // "… the bill now stalled in the Senate": a trailing participle or
-        // adverb starts a modifier, not more of the object.
-        let modifier = k >= 3
-            && (lower.ends_with("ed") || matches!(lower.as_str(), "now" | "currently" | "already" | "still"));
-        // "… a prosecution unit for transnational crime": a long object ends
-        // at its first preposition.
-        let preposition = k >= 4
-            && matches!(
-                lower.as_str(),
-                "for" | "with" | "in" | "on" | "at" | "from" | "against" | "within" | "under"
-            );
-        let modifier = modifier || preposition;
-        if k > 0 && (TITLE_STOPS.contains(&lower.as_str()) || (k >= 3 && w.text == "to") || modifier) {
+    ws.first()?;
+    let mut kept: Vec<usize> = Vec::new();
+    let mut natural = false;
+    let mut last_preposition = None;
+    let mut k = 0;
+    while k < ws.len() {
+        if kept.len() == 8 {
             break;
         }
-        end = k;
-        if !matches!(w.next, Some(' ' | '-' | '’' | '\'') | None) {
+        let w = ws[k];
+        let lower = w.text.to_lowercase();
+        // "… the bill now stalled in the Senate": a participle or adverb
+        // after the object starts a modifier.
+        let modifier = kept.len() >= 3
+            && (lower.ends_with("ed") || matches!(lower.as_str(), "now" | "currently" | "already" | "still"));
+        if !kept.is_empty()
+            && (TITLE_STOPS.contains(&lower.as_str()) || (kept.len() >= 3 && lower == "to") || modifier)
+        {
+            natural = true;
             break;
+        }
+        if kept.len() >= 3 && PREPOSITIONS.contains(&lower.as_str()) {
+            last_preposition = Some(kept.len());
+        }
+        kept.push(k);
+        let after = &sentence[w.end..];
+        if after.starts_with(" (") {
+            // Skip "(KoFIU)".
+            let close = after.find(')').map(|c| w.end + c + 1);
+            match close.and_then(|c| ws.iter().position(|x| x.start > c)) {
+                Some(next) => {
+                    k = next;
+                    continue;
+                }
+                None => {
+                    natural = true;
+                    break;
+                }
+            }
+        }
+        if w.next == Some(',') {
+            // Skip ", not Africa Corps," and ", through the council,".
+            let aside = ws.get(k + 1).is_some_and(|n| ASIDES.contains(&n.text.to_lowercase().as_str()));
+            let close = (k + 1..ws.len().min(k + 14)).find(|&j| ws[j].next == Some(','));
+            if let (true, Some(close)) = (aside, close) {
+                k = close + 1;
+                continue;
+            }
+            natural = true;
+            break;
+        }
+        if !matches!(w.next, Some(' ' | '-' | '’' | '\'') | None) {
+            natural = true;
+            break;
+        }
+        k += 1;
+    }
+    if k >= ws.len() {
+        natural = true;
+    }
+    if !natural {
+        if let Some(p) = last_preposition {
+            kept.truncate(p);
         }
     }
     // Do not cut a name in two ("… with Japan and the United States").
-    while end + 1 < ws.len().min(11) && ws[end + 1].is_capitalised() && matches!(ws[end].next, Some(' ')) {
-        end += 1;
+    while let Some(&last) = kept.last() {
+        let next = last + 1;
+        if next < ws.len() && kept.len() < 11 && ws[next].is_capitalised() && ws[last].next == Some(' ') {
+            kept.push(next);
+        } else {
+            break;
+        }
     }
     // Nor end on a word that needs more after it.
-    while end > 0 && DANGLING.contains(&ws[end].text.to_lowercase().as_str()) {
-        end -= 1;
+    while kept.len() > 1
+        && kept.last().is_some_and(|&l| DANGLING.contains(&ws[l].text.to_lowercase().as_str()))
+    {
+        kept.pop();
     }
-    let title = sentence[first.start..ws[end].end].trim();
-    Some(capitalise(title))
+    // Join the kept words in runs, so inner punctuation ("phishing-resistant") stays.
+    let mut title = String::new();
+    let mut run_start = kept[0];
+    for (n, &i) in kept.iter().enumerate() {
+        let run_ends = kept.get(n + 1).is_none_or(|&next| next != i + 1);
+        if run_ends {
+            if !title.is_empty() {
+                title.push(' ');
+            }
+            title.push_str(sentence[ws[run_start].start..ws[i].end].trim());
+            if let Some(&next) = kept.get(n + 1) {
+                run_start = next;
+            }
+        }
+    }
+    Some(capitalise(&title))
 }
+
+/// Prepositions that may open a phrase the title can do without.
+const PREPOSITIONS: &[&str] =
+    &["for", "with", "in", "on", "at", "from", "against", "within", "under", "across", "into"];
+
+/// Words that open an aside between commas.
+const ASIDES: &[&str] = &[
+    "not",
+    "through",
+    "via",
+    "including",
+    "perhaps",
+    "ideally",
+    "for",
+    "if",
+    "where",
+    "especially",
+    "such",
+    "with",
+];
 
 /// Words a title must not end on.
 const DANGLING: &[&str] =
