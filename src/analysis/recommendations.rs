@@ -566,10 +566,8 @@ fn verb_phrase(sentence: &str, ws: &[Word]) -> Option<String> {
     if k >= ws.len() {
         natural = true;
     }
-    if !natural {
-        if let Some(p) = last_preposition {
-            kept.truncate(p);
-        }
+    if let (false, Some(p)) = (natural, last_preposition) {
+        kept.truncate(p);
     }
     // Do not cut a name in two ("… with Japan and the United States").
     while let Some(&last) = kept.last() {
