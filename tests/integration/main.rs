@@ -4,9 +4,11 @@
 //! - `seed_model`: what the seed's model must contain;
 //! - `corpus`: the fixture briefs against their gold labels (precision and
 //!   recall) and their reviewed model snapshots;
+//! - `commands`: `check`, `parse --explain`, front matter;
 //! - `errors`: what a user sees when something is wrong;
 //! - `support`: helpers.
 
+mod commands;
 mod corpus;
 mod errors;
 mod seed;
