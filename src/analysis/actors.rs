@@ -49,24 +49,10 @@ pub struct Found {
 }
 
 /// Word suffixes that attach a name to a participle: "Al-Qaida-linked".
+#[rustfmt::skip]
 const NAME_SUFFIXES: &[&str] = &[
-    "linked",
-    "led",
-    "affiliated",
-    "backed",
-    "inspired",
-    "aligned",
-    "related",
-    "allied",
-    "style",
-    "controlled",
-    "held",
-    "based",
-    "sponsored",
-    "associated",
-    "connected",
-    "run",
-    "dominated",
+    "linked", "led", "affiliated", "backed", "inspired", "aligned", "related", "allied", "style",
+    "controlled", "held", "based", "sponsored", "associated", "connected", "run", "dominated",
 ];
 
 /// Lower-case words that may sit inside a name between capitalised words.
@@ -74,91 +60,21 @@ const CONNECTORS: &[&str] =
     &["of", "for", "al", "el", "i", "e", "de", "del", "la", "wa", "bin", "ul", "the", "y"];
 
 /// Capitalised words that begin sentences but never names.
+#[rustfmt::skip]
 const STARTERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "these",
-    "those",
-    "that",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "in",
-    "on",
-    "at",
-    "by",
-    "for",
-    "from",
-    "with",
-    "without",
-    "while",
-    "whilst",
-    "although",
-    "though",
-    "despite",
-    "beyond",
-    "besides",
-    "however",
-    "moreover",
-    "furthermore",
-    "meanwhile",
-    "since",
-    "after",
-    "before",
-    "during",
-    "over",
-    "under",
-    "as",
-    "if",
-    "when",
-    "where",
-    "many",
-    "some",
-    "several",
-    "most",
-    "one",
-    "two",
-    "both",
-    "each",
-    "every",
-    "such",
-    "to",
-    "and",
-    "but",
-    "yet",
-    "so",
-    "first",
-    "second",
-    "third",
-    "finally",
-    "also",
-    "further",
+    "the", "a", "an", "this", "these", "those", "that", "its", "their", "his", "her", "our", "in",
+    "on", "at", "by", "for", "from", "with", "without", "while", "whilst", "although", "though",
+    "despite", "beyond", "besides", "however", "moreover", "furthermore", "meanwhile", "since",
+    "after", "before", "during", "over", "under", "as", "if", "when", "where", "many", "some",
+    "several", "most", "one", "two", "both", "each", "every", "such", "to", "and", "but", "yet",
+    "so", "first", "second", "third", "finally", "also", "further",
 ];
 
 /// Head words too generic to stand for one actor on their own.
+#[rustfmt::skip]
 const GENERIC_HEADS: &[&str] = &[
-    "group",
-    "front",
-    "movement",
-    "army",
-    "brigade",
-    "brigades",
-    "cartel",
-    "network",
-    "militia",
-    "gang",
-    "mafia",
-    "syndicate",
-    "brotherhood",
-    "forces",
-    "clan",
-    "corps",
-    "party",
-    "state",
+    "group", "front", "movement", "army", "brigade", "brigades", "cartel", "network", "militia",
+    "gang", "mafia", "syndicate", "brotherhood", "forces", "clan", "corps", "party", "state",
 ];
 
 /// The sibling names of the Islamic State that refer to one family.
@@ -468,79 +384,33 @@ fn is_risk_name(name: &str) -> bool {
 }
 
 /// Words before a place name.
+#[rustfmt::skip]
 const LOCATIVE: &[&str] = &[
-    "in", "near", "at", "from", "to", "into", "across", "outside", "around", "off", "through", "via",
-    "towards", "toward", "inside", "between",
+    "in", "near", "at", "from", "to", "into", "across", "outside", "around", "off", "through",
+    "via", "towards", "toward", "inside", "between",
 ];
 
 /// Words after a name that show it acting.
+#[rustfmt::skip]
 const ACTING: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "is",
-    "was",
-    "were",
-    "are",
-    "will",
-    "can",
-    "uses",
-    "claimed",
-    "said",
-    "hit",
-    "struck",
-    "stole",
-    "runs",
-    "sells",
-    "moves",
-    "affiliates",
-    "operators",
-    "ransomware",
-    "gang",
-    "group",
-    "members",
-    "fighters",
-    "leaders",
-    "leader",
-    "cells",
-    "crews",
+    "has", "have", "had", "is", "was", "were", "are", "will", "can", "uses", "claimed", "said",
+    "hit", "struck", "stole", "runs", "sells", "moves", "affiliates", "operators", "ransomware",
+    "gang", "group", "members", "fighters", "leaders", "leader", "cells", "crews",
 ];
 
 /// Month and weekday names, which are capitalised but never actors.
+#[rustfmt::skip]
 const CALENDAR: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
 ];
 
 /// Nouns for groups that briefs name in lower case ("Somali pirates",
 /// "the maritime militia", "initial access brokers"), singular.
+#[rustfmt::skip]
 const GROUP_NOUNS: &[&str] = &[
-    "pirate",
-    "militia",
-    "smuggler",
-    "trafficker",
-    "broker",
-    "gang",
-    "bandit",
-    "poacher",
-    "hacker",
+    "pirate", "militia", "smuggler", "trafficker", "broker", "gang", "bandit", "poacher", "hacker",
     "mercenary",
 ];
 
@@ -649,46 +519,12 @@ fn generic_groups(doc: &Document, actors: &[Draft]) -> Vec<(String, Vec<String>)
 }
 
 /// Words that never modify a group noun.
+#[rustfmt::skip]
 const MODIFIER_STOPS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "of",
-    "and",
-    "or",
-    "by",
-    "with",
-    "from",
-    "to",
-    "in",
-    "on",
-    "at",
-    "for",
-    "as",
-    "that",
-    "these",
-    "those",
-    "this",
-    "its",
-    "their",
-    "our",
-    "some",
-    "many",
-    "most",
-    "other",
-    "such",
-    "by",
-    "against",
-    "armed",
-    "local",
-    "suspected",
-    "alleged",
-    "known",
-    "several",
-    "two",
-    "three",
-    "four",
-    "five",
+    "the", "a", "an", "of", "and", "or", "by", "with", "from", "to", "in", "on", "at", "for", "as",
+    "that", "these", "those", "this", "its", "their", "our", "some", "many", "most", "other",
+    "such", "by", "against", "armed", "local", "suspected", "alleged", "known", "several", "two",
+    "three", "four", "five",
 ];
 
 /// Lower-case words that occur in lower case somewhere in the document.

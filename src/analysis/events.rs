@@ -23,44 +23,20 @@ pub struct When {
 }
 
 /// Relative time phrases, matched on lower-case text.
+#[rustfmt::skip]
 const RELATIVE: &[&str] = &[
-    "over the past year",
-    "in the past year",
-    "over the last year",
-    "in the last year",
-    "over the past decade",
-    "in recent months",
-    "in recent years",
-    "in recent weeks",
-    "over the past few years",
-    "over the past two years",
-    "over the past three years",
-    "over the past months",
-    "in the past few months",
-    "earlier this year",
-    "last year",
-    "last month",
-    "this year",
-    "since last year",
-    "in the coming months",
-    "in the coming year",
+    "over the past year", "in the past year", "over the last year", "in the last year",
+    "over the past decade", "in recent months", "in recent years", "in recent weeks",
+    "over the past few years", "over the past two years", "over the past three years",
+    "over the past months", "in the past few months", "earlier this year", "last year",
+    "last month", "this year", "since last year", "in the coming months", "in the coming year",
 ];
 
 /// Words after which a bare year is a date ("in 2021", "since 2019").
+#[rustfmt::skip]
 const YEAR_LEADS: &[&str] = &[
-    "in",
-    "since",
-    "by",
-    "during",
-    "until",
-    "early",
-    "late",
-    "mid",
-    "throughout",
-    "before",
-    "after",
-    "the",
-    "of",
+    "in", "since", "by", "during", "until", "early", "late", "mid", "throughout", "before", "after",
+    "the", "of",
 ];
 
 /// The most precise time a sentence states, if any.

@@ -58,53 +58,27 @@ const SCALES: &[(&str, f64)] =
     &[("thousand", 1e3), ("million", 1e6), ("millions", 1e6), ("billion", 1e9), ("trillion", 1e12)];
 
 /// Hedges, longest first, as word sequences.
+#[rustfmt::skip]
 const QUALIFIERS: &[&str] = &[
-    "in excess of",
-    "as many as",
-    "as few as",
-    "upwards of",
-    "at least",
-    "at most",
-    "more than",
-    "fewer than",
-    "less than",
-    "up to",
-    "close to",
-    "an estimated",
-    "nearly",
-    "almost",
-    "around",
-    "about",
-    "approximately",
-    "roughly",
-    "over",
-    "some",
-    "under",
-    "just over",
-    "just under",
+    "in excess of", "as many as", "as few as", "upwards of", "at least", "at most", "more than",
+    "fewer than", "less than", "up to", "close to", "an estimated", "nearly", "almost", "around",
+    "about", "approximately", "roughly", "over", "some", "under", "just over", "just under",
 ];
 
 /// Words that end a label.
+#[rustfmt::skip]
 const LABEL_STOPS: &[&str] = &[
-    "across", "in", "at", "from", "since", "during", "over", "by", "with", "within", "into", "on", "for",
-    "between", "among", "along", "per", "to", "and", "or", "but", "have", "has", "had", "were", "was", "are",
-    "is", "been", "be", "will", "would", "could", "can", "may", "might", "remain", "remained", "that",
-    "which", "who", "whose", "where", "when", "than", "as", "last", "this", "each", "every", "alone",
+    "across", "in", "at", "from", "since", "during", "over", "by", "with", "within", "into", "on",
+    "for", "between", "among", "along", "per", "to", "and", "or", "but", "have", "has", "had",
+    "were", "was", "are", "is", "been", "be", "will", "would", "could", "can", "may", "might",
+    "remain", "remained", "that", "which", "who", "whose", "where", "when", "than", "as", "last",
+    "this", "each", "every", "alone",
 ];
 
+#[rustfmt::skip]
 const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
 ];
 
 /// The figures of one sentence.

@@ -26,8 +26,8 @@ pub const STATES: &[&str] = &[
     "togo", "tunisia", "turkey", "türkiye", "turkmenistan", "uganda", "ukraine",
     "united arab emirates", "united kingdom", "united states", "uruguay", "uzbekistan", "venezuela",
     "vietnam", "yemen", "zambia", "zimbabwe", "the united states", "the united kingdom",
-    "the philippines", "the netherlands", "us", "usa", "uk", "uae", "prc", "dprk", "rok", "people's republic of china", "republic of china",
-    "democratic republic of the congo", "drc",
+    "the philippines", "the netherlands", "us", "usa", "uk", "uae", "prc", "dprk", "rok",
+    "people's republic of china", "republic of china", "democratic republic of the congo", "drc",
 ];
 
 /// Adjectives of nationality; a phrase made only of these is not an actor.
@@ -37,7 +37,19 @@ pub const DEMONYMS: &[&str] = &[
     "french", "german", "indian", "indonesian", "iranian", "iraqi", "israeli", "japanese", "kenyan",
     "korean", "libyan", "malian", "mexican", "nigerian", "nigerien", "pakistani", "palestinian",
     "philippine", "russian", "saudi", "somali", "sudanese", "syrian", "taiwanese", "turkish",
-    "ukrainian", "venezuelan", "yemeni", "western", "burkinabe", "chadian", "haitian", "ecuadorian", "chilean", "peruvian", "brazilian", "argentine", "cuban", "nicaraguan", "congolese", "rwandan", "ugandan", "burundian", "bangladeshi", "burmese", "rohingya", "filipino", "vietnamese", "thai", "malaysian", "australian", "canadian", "italian", "spanish", "polish", "swedish", "finnish", "estonian", "latvian", "lithuanian", "danish", "norwegian", "dutch", "belgian", "greek", "eritrean", "djiboutian", "emirati", "omani", "qatari", "kuwaiti", "jordanian", "lebanese", "algerian", "moroccan", "tunisian", "egyptian", "mauritanian", "senegalese", "ivorian", "ghanaian", "cameroonian", "mozambican", "tanzanian", "zambian", "kazakh", "uzbek", "tajik", "turkmen", "kyrgyz", "georgian", "armenian", "azerbaijani", "belarusian", "serbian", "kosovar", "bosnian", "albanian", "croatian", "hungarian", "romanian", "bulgarian", "moldovan", "swiss", "austrian", "irish", "scottish", "english", "welsh", "salvadoran", "honduran", "guatemalan", "panamanian", "costa", "bolivian", "paraguayan", "uruguayan", "colombian", "nepali", "sri", "afghani", "kurdish", "arab", "african", "asian", "latin",
+    "ukrainian", "venezuelan", "yemeni", "western", "burkinabe", "chadian", "haitian", "ecuadorian",
+    "chilean", "peruvian", "brazilian", "argentine", "cuban", "nicaraguan", "congolese", "rwandan",
+    "ugandan", "burundian", "bangladeshi", "burmese", "rohingya", "filipino", "vietnamese", "thai",
+    "malaysian", "australian", "canadian", "italian", "spanish", "polish", "swedish", "finnish",
+    "estonian", "latvian", "lithuanian", "danish", "norwegian", "dutch", "belgian", "greek",
+    "eritrean", "djiboutian", "emirati", "omani", "qatari", "kuwaiti", "jordanian", "lebanese",
+    "algerian", "moroccan", "tunisian", "egyptian", "mauritanian", "senegalese", "ivorian",
+    "ghanaian", "cameroonian", "mozambican", "tanzanian", "zambian", "kazakh", "uzbek", "tajik",
+    "turkmen", "kyrgyz", "georgian", "armenian", "azerbaijani", "belarusian", "serbian", "kosovar",
+    "bosnian", "albanian", "croatian", "hungarian", "romanian", "bulgarian", "moldovan", "swiss",
+    "austrian", "irish", "scottish", "english", "welsh", "salvadoran", "honduran", "guatemalan",
+    "panamanian", "costa", "bolivian", "paraguayan", "uruguayan", "colombian", "nepali", "sri",
+    "afghani", "kurdish", "arab", "african", "asian", "latin",
 ];
 
 /// Capital cities, often used for governments ("Islamabad", "Kabul").
@@ -113,15 +125,15 @@ pub const THREAT_CUES: &[&str] = &[
     "seize", "captured", "overran", "executed", "beheaded", "laundering", "designated",
     "sanctioned", "affiliate", "affiliates", "affiliated", "linked", "led", "plotted", "targeting",
     "targeted", "targets", "claimed", "responsibility", "gunmen", "attackers", "sleeper",
-    "resurgent", "expansion", "expanded", "capabilities", "threatens", "threatened",
-    "fought", "fighting", "siege", "besieged", "blockade", "blockading", "ambushed", "ambushes",
-    "taxes", "taxing", "extorts", "extorting", "controls", "regained", "captured", "seizing",
-    "bombed", "shelled", "shelling", "drone", "drones", "missile", "missiles", "fired", "firing",
-    "harassment", "harassed", "rammed", "blocked", "cannon", "intruders", "encrypted",
-    "encrypting", "leak", "leaked", "stolen", "stole", "exfiltrated", "ransom", "botnet", "access",
-    "implants", "pre-positioning", "smuggled", "trafficked", "laundered", "recruited", "abducted",
-    "murdered", "murders", "homicides", "killings", "massacred", "insurgents", "rebels", "rebel",
-    "armed", "raided", "looting", "looted", "campaign", "hostage", "hostages", "war",
+    "resurgent", "expansion", "expanded", "capabilities", "threatens", "threatened", "fought",
+    "fighting", "siege", "besieged", "blockade", "blockading", "ambushed", "ambushes", "taxes",
+    "taxing", "extorts", "extorting", "controls", "regained", "captured", "seizing", "bombed",
+    "shelled", "shelling", "drone", "drones", "missile", "missiles", "fired", "firing",
+    "harassment", "harassed", "rammed", "blocked", "cannon", "intruders", "encrypted", "encrypting",
+    "leak", "leaked", "stolen", "stole", "exfiltrated", "ransom", "botnet", "access", "implants",
+    "pre-positioning", "smuggled", "trafficked", "laundered", "recruited", "abducted", "murdered",
+    "murders", "homicides", "killings", "massacred", "insurgents", "rebels", "rebel", "armed",
+    "raided", "looting", "looted", "campaign", "hostage", "hostages", "war",
 ];
 
 /// Keywords of names that belong to armed, criminal or hostile cyber groups:

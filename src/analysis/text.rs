@@ -277,11 +277,13 @@ fn sentence_ranges(plain: &str) -> Vec<(usize, usize)> {
 }
 
 /// Abbreviations after which a full stop does not end a sentence.
+#[rustfmt::skip]
 const ABBREVIATIONS: &[&str] = &[
-    "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "gen.", "col.", "lt.", "maj.", "capt.", "sgt.", "adm.",
-    "gov.", "sen.", "rep.", "amb.", "pres.", "u.s.", "u.k.", "u.n.", "e.u.", "e.g.", "i.e.", "etc.", "vs.",
-    "no.", "nos.", "approx.", "inc.", "ltd.", "co.", "corp.", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.",
-    "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "fig.", "cf.", "al.", "p.", "pp.", "para.",
+    "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "gen.", "col.", "lt.", "maj.", "capt.", "sgt.",
+    "adm.", "gov.", "sen.", "rep.", "amb.", "pres.", "u.s.", "u.k.", "u.n.", "e.u.", "e.g.", "i.e.",
+    "etc.", "vs.", "no.", "nos.", "approx.", "inc.", "ltd.", "co.", "corp.", "jan.", "feb.", "mar.",
+    "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "fig.", "cf.", "al.",
+    "p.", "pp.", "para.",
 ];
 
 fn ends_with_abbreviation(sentence: &str) -> bool {
