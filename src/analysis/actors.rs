@@ -143,6 +143,22 @@ pub fn find(doc: &Document) -> Vec<Found> {
         if !seen.insert(key(&run.text)) {
             continue;
         }
+        // "Manila" speaks for the Philippines.
+        let seat = lexicon::SEATS_OF_GOVERNMENT.iter().find(|(city, _)| run.text.eq_ignore_ascii_case(city));
+        if let Some((_, state)) = seat {
+            match actors
+                .iter()
+                .position(|a| a.kind == ActorKind::State && a.forms.iter().any(|f| key(f) == key(state)))
+            {
+                Some(i) => actors[i].add_alias(&run.text),
+                None => {
+                    let mut draft = Draft::new(&title_case(state), ActorKind::State, None, None);
+                    draft.add_alias(&run.text);
+                    actors.push(draft);
+                }
+            }
+            continue;
+        }
         let kind = classify(&run.text, false);
         if kind == Some(ActorKind::State) {
             // A state joins only itself ("the United States" and "United States").
@@ -170,6 +186,8 @@ pub fn find(doc: &Document) -> Vec<Found> {
     }
     for (name, forms) in generic_groups(doc, &actors) {
         let mut draft = Draft::new(&name, ActorKind::Org, None, None);
+        // Keep the name with its modifier ("Maritime militia") over the bare noun.
+        draft.defined = Some(name.clone());
         for form in &forms {
             draft.add_alias(form);
         }
@@ -291,7 +309,9 @@ impl Draft {
             ActorKind::Org if enabler >= 3 && enabler > 2 * threat => Role::Enabler,
             ActorKind::Org if !self.hostile() && enabler >= 2 && enabler > threat => Role::Enabler,
             ActorKind::Org if !self.hostile() && partner >= 3 && partner > 2 * threat => Role::Partner,
-            ActorKind::Org if self.hostile() || threat >= 1 => Role::Threat,
+            ActorKind::Org if self.hostile() || (threat >= 3 && threat > enabler + partner) => Role::Threat,
+            // Another state's coast guard or army acting against the subject.
+            ActorKind::Org if self.organ_of.is_some() && threat >= 1 && threat >= partner => Role::Threat,
             ActorKind::Org if partner >= 1 => Role::Partner,
             ActorKind::Org => Role::Other,
         }
@@ -307,6 +327,16 @@ impl Draft {
             .map_or_else(|| self.forms[0].clone(), |i| self.forms[i].clone());
         // The author's defined long form, unless the text mostly uses another
         // ("Al-Shabaab" over "Harakat al-Shabaab al-Mujahideen").
+        // A state is called by its name, not its capital's.
+        let commonest = if self.kind == ActorKind::State {
+            self.forms
+                .iter()
+                .find(|f| !lexicon::SEATS_OF_GOVERNMENT.iter().any(|(city, _)| f.eq_ignore_ascii_case(city)))
+                .cloned()
+                .unwrap_or(commonest)
+        } else {
+            commonest
+        };
         let name = match &self.defined {
             Some(defined) if count(&commonest) < 3 * count(defined).max(1) => defined.clone(),
             _ => commonest,
@@ -480,6 +510,8 @@ fn generic_groups(doc: &Document, actors: &[Draft]) -> Vec<(String, Vec<String>)
                 let modifier = prev.next == Some(' ')
                     && prev.text.chars().all(char::is_alphabetic)
                     && !MODIFIER_STOPS.contains(&p.as_str())
+                    && !p.ends_with("ed")
+                    && !contains(lexicon::IMPERATIVE_VERBS, &p)
                     && (!prev.is_capitalised() || lexicon::DEMONYMS.contains(&p.as_str()));
                 if !modifier {
                     break;
@@ -495,7 +527,7 @@ fn generic_groups(doc: &Document, actors: &[Draft]) -> Vec<(String, Vec<String>)
     }
     found
         .into_iter()
-        .filter(|(_, phrases, _)| phrases.len() >= 3)
+        .filter(|(_, phrases, _)| phrases.len() >= 2)
         .filter(|(head, _, _)| {
             !actors.iter().any(|a| a.forms.iter().any(|f| f.to_lowercase().contains(head.as_str())))
         })
@@ -525,7 +557,14 @@ const MODIFIER_STOPS: &[&str] = &[
     "that", "these", "those", "this", "its", "their", "our", "some", "many", "most", "other",
     "such", "by", "against", "armed", "local", "suspected", "alleged", "known", "several", "two",
     "three", "four", "five",
+    "every", "each", "any", "no", "all", "both", "more", "fewer", "has", "have", "had", "is", "was",
+    "were", "are", "when", "while", "which", "who", "where", "if", "than", "then", "not", "also",
 ];
+
+/// "united states" → "United States".
+fn title_case(s: &str) -> String {
+    s.split(' ').map(super::recommendations::capitalise).collect::<Vec<_>>().join(" ")
+}
 
 /// Lower-case words that occur in lower case somewhere in the document.
 fn common_words(doc: &Document) -> HashSet<String> {
@@ -565,7 +604,12 @@ fn definitions(text: &str, ws: &[Word]) -> Vec<(String, String)> {
         if start > end || contains(STARTERS, ws[start].text) && start == end {
             continue;
         }
-        while start < end && contains(&["the"], ws[start].text) {
+        // Not "the", nor a sentence's opening verb ("Give the Korea Financial Intelligence Unit (KoFIU)").
+        while start < end
+            && (contains(&["the"], ws[start].text)
+                || (start == 0
+                    && (contains(STARTERS, ws[0].text) || contains(lexicon::IMPERATIVE_VERBS, ws[0].text))))
+        {
             start += 1;
         }
         let long = text[ws[start].start..ws[end].end].to_string();
@@ -616,7 +660,11 @@ fn capitalised_runs(si: usize, text: &str, ws: &[Word], common: &HashSet<String>
         {
             s += 1;
         }
-        while s <= end && (contains(STARTERS, ws[s].text) && s == 0 || contains(CONNECTORS, ws[s].text)) {
+        while s <= end
+            && (contains(STARTERS, ws[s].text) && s == 0
+                || contains(CONNECTORS, ws[s].text)
+                || ws[s].text.chars().all(|c| c.is_ascii_digit()))
+        {
             s += 1;
         }
         if s > end {
@@ -699,7 +747,11 @@ fn unify(actors: &[Draft], form: &str) -> Option<usize> {
                 // distinctive word: al-Shabaab for Harakat al-Shabaab al-Mujahideen.
                 || (form_tokens.len() == 1
                     && ft.len() > 1
-                    && (ft.last() == form_tokens.last() || (hostile_word(&lower) && ft.contains(&form_tokens[0])))
+                    && (ft.last() == form_tokens.last() || (hostile_word(&lower) && ft.contains(&form_tokens[0]))
+                        // "Sinaloa" for the Sinaloa Cartel, "Wagner" for the Wagner Group.
+                        || (ft.len() == 2
+                            && ft[0] == form_tokens[0]
+                            && f.split_whitespace().last().is_some_and(|h| GENERIC_HEADS.contains(&h.to_lowercase().as_str()))))
                     && !GENERIC_HEADS.contains(&lower.as_str()))
                 // A leading part: the Islamic State for Islamic State Khorasan Province.
                 || (form_tokens.len() > 1 && ft.len() > form_tokens.len() && ft.starts_with(&form_tokens))
@@ -718,7 +770,11 @@ fn tokens(name: &str) -> Vec<String> {
 }
 
 fn token_key(word: &str) -> String {
-    let plain: String = word.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect();
+    let mut plain: String = word.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect();
+    // "Houthis" and "Houthi" are one name.
+    if plain.len() >= 6 && plain.ends_with('s') && !plain.ends_with("ss") {
+        plain.pop();
+    }
     let chars: Vec<char> = plain.chars().collect();
     if chars.len() < 5 || chars.iter().all(|c| c.is_ascii_digit()) {
         return plain;

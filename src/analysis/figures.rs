@@ -61,8 +61,9 @@ const SCALES: &[(&str, f64)] =
 #[rustfmt::skip]
 const QUALIFIERS: &[&str] = &[
     "in excess of", "as many as", "as few as", "upwards of", "at least", "at most", "more than",
-    "fewer than", "less than", "up to", "close to", "an estimated", "nearly", "almost", "around",
-    "about", "approximately", "roughly", "over", "some", "under", "just over", "just under",
+    "fewer than", "less than", "up to", "close to", "an estimated", "just over", "just under",
+    "nearly", "almost", "around", "about", "approximately", "roughly", "over", "some", "under",
+    "within", "estimated", "perhaps",
 ];
 
 /// Words that end a label.

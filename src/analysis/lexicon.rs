@@ -49,7 +49,23 @@ pub const DEMONYMS: &[&str] = &[
     "bosnian", "albanian", "croatian", "hungarian", "romanian", "bulgarian", "moldovan", "swiss",
     "austrian", "irish", "scottish", "english", "welsh", "salvadoran", "honduran", "guatemalan",
     "panamanian", "costa", "bolivian", "paraguayan", "uruguayan", "colombian", "nepali", "sri",
-    "afghani", "kurdish", "arab", "african", "asian", "latin",
+    "afghani", "kurdish", "arab", "african", "asian", "latin", "north korean", "south korean", "south sudanese",
+];
+
+/// Capitals that stand for their state's government ("Manila says …").
+#[rustfmt::skip]
+pub const SEATS_OF_GOVERNMENT: &[(&str, &str)] = &[
+    ("islamabad", "pakistan"), ("kabul", "afghanistan"), ("washington", "united states"),
+    ("beijing", "china"), ("moscow", "russia"), ("tehran", "iran"), ("new delhi", "india"),
+    ("delhi", "india"), ("manila", "philippines"), ("seoul", "south korea"),
+    ("pyongyang", "north korea"), ("tokyo", "japan"), ("taipei", "taiwan"), ("bamako", "mali"),
+    ("mogadishu", "somalia"), ("cairo", "egypt"), ("santiago", "chile"), ("caracas", "venezuela"),
+    ("mexico city", "mexico"), ("dhaka", "bangladesh"), ("kinshasa", "democratic republic of the congo"),
+    ("kigali", "rwanda"), ("abuja", "nigeria"), ("nairobi", "kenya"), ("addis ababa", "ethiopia"),
+    ("ankara", "turkey"), ("riyadh", "saudi arabia"), ("kyiv", "ukraine"), ("london", "united kingdom"),
+    ("paris", "france"), ("berlin", "germany"), ("canberra", "australia"), ("hanoi", "vietnam"),
+    ("niamey", "niger"), ("ouagadougou", "burkina faso"), ("khartoum", "sudan"), ("tallinn", "estonia"),
+    ("riga", "latvia"), ("vilnius", "lithuania"), ("helsinki", "finland"), ("warsaw", "poland"),
 ];
 
 /// Capital cities, often used for governments ("Islamabad", "Kabul").
@@ -98,7 +114,7 @@ pub const NON_ACTOR_HEADS: &[&str] = &[
     "operation", "corridor", "regime", "policy", "doctrine", "centre", "center", "authority",
     "court", "police", "service", "services", "bureau", "directorate", "institute", "university",
     "organization", "organisation", "association", "alliance", "partnership", "dialogue", "missile",
-    "missiles", "drone", "drones", "border", "line", "province", "region", "state",
+    "missiles", "drone", "drones", "border", "line", "province", "region", "state", "unit",
 ];
 
 /// Words of a state's own institutions: "Pakistan Army", "Afghan government".

@@ -336,7 +336,13 @@ pub fn words(s: &str) -> Vec<Word<'_>> {
     let is_inner = |c: char| matches!(c, '-' | '\'' | '’' | '‑' | '.' | '&');
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     for (k, &(i, c)) in chars.iter().enumerate() {
+        // "11,000" is one word: a comma between digits is inside a number.
+        let digit_comma = c == ','
+            && k > 0
+            && chars[k - 1].1.is_ascii_digit()
+            && chars.get(k + 1).is_some_and(|&(_, n)| n.is_ascii_digit());
         let word_char = c.is_alphanumeric()
+            || digit_comma
             || (is_inner(c)
                 && start.is_some()
                 && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphanumeric()));
