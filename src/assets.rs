@@ -26,6 +26,7 @@ pub const TEMPLATES: &[Asset] = &[
     asset!("templates", "briefing.typ"),
     asset!("templates", "summary.typ"),
     asset!("templates", "slides.typ"),
+    asset!("templates", "handout.typ"),
 ];
 
 /// Font files, in the order they are offered to Typst: text faces first,

@@ -102,9 +102,25 @@ pub struct OutputArgs {
     /// file: files it lacks come from the built-in set).
     #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
     pub templates: Option<PathBuf>,
-    /// Handling marking shown on every page (default: the brief's, else UNCLASSIFIED).
+    /// Brand file (brand.toml or Quarto's _brand.yml); default: one beside the brief.
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub brand: Option<PathBuf>,
+    /// Handling marking shown on every page (default: the brief's, else the
+    /// brand's, else UNCLASSIFIED). TLP labels get their colours.
     #[arg(long)]
     pub marking: Option<String>,
+    /// Document version shown in every footer (default: the brief's).
+    #[arg(long, value_name = "VERSION")]
+    pub doc_version: Option<String>,
+    /// Status; `draft` puts a DRAFT mark on every page (default: the brief's).
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Distribution statement (default: the brief's, else the brand's).
+    #[arg(long)]
+    pub distribution: Option<String>,
+    /// Author or issuing unit (default: the brief's).
+    #[arg(long)]
+    pub author: Option<String>,
     /// Date the documents with this UNIX time instead of now.
     #[arg(long, env = "SOURCE_DATE_EPOCH", value_name = "SECONDS")]
     pub creation_timestamp: Option<i64>,

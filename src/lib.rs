@@ -13,6 +13,7 @@
 
 pub mod analysis;
 pub mod assets;
+pub mod brand;
 pub mod check;
 pub mod cli;
 pub mod explain;
@@ -25,7 +26,7 @@ pub mod render;
 use std::io::{IsTerminal, Write};
 
 use cli::{Cli, Command};
-use render::{Renderer, Templates};
+use render::Templates;
 
 /// Everything that can stop a command, one variant per stage.
 #[derive(Debug, thiserror::Error)]
@@ -50,6 +51,9 @@ pub enum Error {
     /// An output could not be written.
     #[error(transparent)]
     Write(#[from] output::WriteError),
+    /// The brand file cannot be used.
+    #[error(transparent)]
+    Brand(#[from] brand::BrandError),
     /// The `--templates` folder cannot be used.
     #[error("failed to use templates `{path}` ({source})")]
     Templates {
@@ -113,9 +117,9 @@ fn build(
         Some(dir) => Templates::dir(dir).map_err(|source| Error::Templates { path: dir.clone(), source })?,
         None => Templates::Builtin,
     };
-    let renderer = Renderer::new(templates).with_color(std::io::stderr().is_terminal());
+    let renderers = pipeline::Renderers::new(templates, std::io::stderr().is_terminal());
     for path in pipeline::expand(inputs) {
-        let report = pipeline::build(&renderer, &path, analysis, output)?;
+        let report = pipeline::build(&renderers, &path, analysis, output)?;
         let mut err = std::io::stderr().lock();
         let parts: Vec<String> = report
             .products
@@ -130,7 +134,7 @@ fn build(
             parts.join(", "),
             report.seconds
         );
-        for note in report.products.iter().flat_map(|r| &r.notes) {
+        for note in report.products.iter().flat_map(|r| &r.messages) {
             let _ = writeln!(err, "note: {note}");
         }
     }

@@ -8,12 +8,17 @@ use std::time::Instant;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::analysis::{self, Options};
+use crate::brand;
 use crate::cli::{AnalysisArgs, OutputArgs};
 use crate::input::{self, InputKind};
 use crate::model::Brief;
+use crate::model::Span;
 use crate::output;
-use crate::render::{Brand, Fit, Product, Rendered, Renderer, Settings};
+use crate::render::{
+    Brand, DocumentControl, Fit, Handout, Product, Quote, Rendered, Renderer, Settings, Sources, Templates,
+};
 use crate::{Error, input::Input};
+use typst::foundations::Bytes;
 
 /// The marking used when neither the brief nor the user gives one.
 pub const DEFAULT_MARKING: &str = "UNCLASSIFIED";
@@ -61,8 +66,9 @@ pub fn load(path: &Path, analysis: &AnalysisArgs) -> Result<(Input, Brief), Erro
     Ok((input, brief))
 }
 
-/// The settings for rendering `brief` under the given options.
-pub fn settings(brief: &Brief, args: &OutputArgs) -> Settings {
+/// The settings for rendering `brief` under the given options and brand.
+/// `source` is the brief's text, for source notes (none for a model file).
+pub fn settings(brief: &Brief, args: &OutputArgs, brand: &brand::Loaded, source: Option<&str>) -> Settings {
     let timestamp = args
         .creation_timestamp
         .and_then(|secs| DateTime::<Utc>::from_timestamp(secs, 0))
@@ -77,15 +83,60 @@ pub fn settings(brief: &Brief, args: &OutputArgs) -> Settings {
         .marking
         .clone()
         .or_else(|| brief.meta.marking.clone())
+        .or_else(|| brand.marking.clone())
         .unwrap_or_else(|| DEFAULT_MARKING.to_string())
         .to_uppercase();
+    let status = args.status.clone().or_else(|| brief.meta.status.clone());
+    let document = DocumentControl {
+        version: args.doc_version.clone().or_else(|| brief.meta.version.clone()),
+        draft: status.as_deref().is_some_and(|s| s.eq_ignore_ascii_case("draft")),
+        status,
+        distribution: args
+            .distribution
+            .clone()
+            .or_else(|| brief.meta.distribution.clone())
+            .or_else(|| brand.distribution.clone()),
+        author: args.author.clone().or_else(|| brief.meta.author.clone()),
+        keywords: brief.threats.iter().map(|t| t.label.clone()).collect(),
+    };
+    let mut files = Vec::new();
+    if let (Some(path), Some(bytes)) = (&brand.brand.logo, &brand.logo) {
+        files.push((path.clone(), Bytes::new(bytes.clone())));
+    }
     Settings {
         date,
         marking,
         generator: format!("briefsmith {}", env!("CARGO_PKG_VERSION")),
-        brand: Brand { organization: brief.meta.organization.clone(), ..Brand::default() },
+        brand: Brand {
+            organization: brief.meta.organization.clone().or_else(|| brand.brand.organization.clone()),
+            ..brand.brand.clone()
+        },
         fit: Fit::LADDER[0],
+        document,
+        sources: source.map(|text| sources(brief, text)).unwrap_or_default(),
+        handout: None,
+        files,
         timestamp,
+    }
+}
+
+/// The sentences behind each item, with their line numbers.
+fn sources(brief: &Brief, text: &str) -> Sources {
+    let quotes = |spans: &[Span]| -> Vec<Quote> {
+        spans
+            .iter()
+            .filter_map(|s| {
+                let quote = text.get(s.start..s.end)?;
+                let line = text[..s.start].matches('\n').count() + 1;
+                Some(Quote { line, quote: quote.split_whitespace().collect::<Vec<_>>().join(" ") })
+            })
+            .collect()
+    };
+    Sources {
+        threats: brief.threats.iter().map(|t| quotes(&t.sources)).collect(),
+        recommendations: brief.recommendations.iter().map(|r| quotes(&r.sources)).collect(),
+        figures: brief.figures.iter().map(|f| quotes(&f.sources)).collect(),
+        events: brief.events.iter().map(|e| quotes(&e.sources)).collect(),
     }
 }
 
@@ -104,7 +155,7 @@ pub struct Report {
 
 /// Builds the products of one brief into `args.output/<name>/`.
 pub fn build(
-    renderer: &Renderer,
+    renderers: &Renderers,
     path: &Path,
     analysis: &AnalysisArgs,
     args: &OutputArgs,
@@ -113,11 +164,20 @@ pub fn build(
     let (input, brief) = load(path, analysis)?;
     let name = input.name();
     let dir = args.output.join(&name);
-    let settings = settings(&brief, args);
-    let products = render_all(renderer, &brief, &args.format, &settings)?;
+    let brand = match brand::discover(args.brand.as_deref(), path) {
+        Some(file) => brand::load(&file)?,
+        None => brand::Loaded::default(),
+    };
+    let renderer = renderers.get(&brand.font_dirs)?;
+    let source = (input.kind == InputKind::Text).then_some(input.text.as_str());
+    let settings = settings(&brief, args, &brand, source);
+    let products = render_all(&renderer, &brief, &args.format, &settings)?;
     let model = brief.to_json();
     for rendered in &products {
         output::write_atomic(&dir.join(format!("{}.pdf", rendered.product)), &rendered.pdf)?;
+        if rendered.product == Product::Slides {
+            output::write_atomic(&dir.join("slides.pdfpc"), pdfpc(&rendered.speaker_notes).as_bytes())?;
+        }
     }
     output::write_atomic(&dir.join("model.json"), model.as_bytes())?;
     if let Some(project) = &args.keep_typst {
@@ -127,22 +187,87 @@ pub fn build(
     Ok(Report { name, dir, products, seconds: start.elapsed().as_secs_f64() })
 }
 
-/// Renders the requested products, in parallel, in the order requested.
+/// Renderers by the font folders their brand brings, built once each.
+#[derive(Default)]
+pub struct Renderers {
+    templates: Templates,
+    color: bool,
+    built: std::sync::Mutex<Vec<(Vec<PathBuf>, std::sync::Arc<Renderer>)>>,
+}
+
+impl Renderers {
+    /// Renderers over `templates`, with coloured diagnostics or not.
+    pub fn new(templates: Templates, color: bool) -> Self {
+        Renderers { templates, color, built: Default::default() }
+    }
+
+    /// The renderer for a brand's font folders.
+    pub fn get(&self, font_dirs: &[PathBuf]) -> Result<std::sync::Arc<Renderer>, Error> {
+        let mut built = self.built.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, r)) = built.iter().find(|(dirs, _)| dirs == font_dirs) {
+            return Ok(r.clone());
+        }
+        let renderer =
+            std::sync::Arc::new(Renderer::new(self.templates.clone(), font_dirs).with_color(self.color));
+        built.push((font_dirs.to_vec(), renderer.clone()));
+        Ok(renderer)
+    }
+}
+
+/// The speaker notes in pdfpc's JSON format, one entry per slide.
+pub fn pdfpc(notes: &[Vec<String>]) -> String {
+    let pages: Vec<serde_json::Value> = notes
+        .iter()
+        .enumerate()
+        .map(|(i, lines)| {
+            serde_json::json!({
+                "idx": i,
+                "label": (i + 1).to_string(),
+                "overlay": 0,
+                "forcedOverlay": false,
+                "hidden": false,
+                "note": lines.join("\n"),
+            })
+        })
+        .collect();
+    let file = serde_json::json!({ "pdfpcFormat": 2, "disableMarkdown": true, "pages": pages });
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// Renders the requested products in the order of [`Product::ALL`]: the
+/// briefing, summary and slides in parallel, then the handout from the
+/// slides (rendered for it even when not requested).
 pub fn render_all(
     renderer: &Renderer,
     brief: &Brief,
     products: &[Product],
     settings: &Settings,
 ) -> Result<Vec<Rendered>, Error> {
-    let mut wanted: Vec<Product> = products.to_vec();
-    wanted.sort();
-    wanted.dedup();
+    let handout = products.contains(&Product::Handout);
+    let mut first: Vec<Product> = products.iter().copied().filter(|&p| p != Product::Handout).collect();
+    if handout && !first.contains(&Product::Slides) {
+        first.push(Product::Slides);
+    }
+    first.sort();
+    first.dedup();
     let results: Vec<_> = std::thread::scope(|scope| {
-        let handles: Vec<_> = wanted
+        let handles: Vec<_> = first
             .iter()
             .map(|&product| scope.spawn(move || renderer.render(brief, product, settings)))
             .collect();
         handles.into_iter().map(|h| h.join().expect("render thread panicked")).collect()
     });
-    results.into_iter().map(|r| r.map_err(Error::from)).collect()
+    let mut out = results.into_iter().collect::<Result<Vec<Rendered>, _>>()?;
+    if handout {
+        let slides = out.iter().find(|r| r.product == Product::Slides).expect("slides were rendered");
+        let mut settings = settings.clone();
+        let paths: Vec<String> = (1..=slides.svgs.len()).map(|i| format!("handout/slide-{i}.svg")).collect();
+        for (path, svg) in paths.iter().zip(&slides.svgs) {
+            settings.files.push((path.clone(), Bytes::from_string(svg.clone())));
+        }
+        settings.handout = Some(Handout { slides: paths, notes: slides.speaker_notes.clone() });
+        out.push(renderer.render(brief, Product::Handout, &settings)?);
+    }
+    out.retain(|r| products.contains(&r.product));
+    Ok(out)
 }

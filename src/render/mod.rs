@@ -20,6 +20,7 @@ use typst_pdf::{PdfOptions, Timestamp};
 
 pub use world::{BRIEF_FILE, BriefWorld, SETTINGS_FILE, Shared, Templates};
 
+pub use crate::brand::Brand;
 use crate::model::Brief;
 
 /// The documents briefsmith makes.
@@ -32,11 +33,13 @@ pub enum Product {
     Summary,
     /// The slide deck (16:9).
     Slides,
+    /// The printed handout: each slide beside its speaker notes (A4).
+    Handout,
 }
 
 impl Product {
     /// All products, in the order they are listed and rendered.
-    pub const ALL: [Product; 3] = [Product::Briefing, Product::Summary, Product::Slides];
+    pub const ALL: [Product; 4] = [Product::Briefing, Product::Summary, Product::Slides, Product::Handout];
 
     /// The product's name: `briefing`, `summary`, `slides`.
     pub fn name(self) -> &'static str {
@@ -44,6 +47,7 @@ impl Product {
             Product::Briefing => "briefing",
             Product::Summary => "summary",
             Product::Slides => "slides",
+            Product::Handout => "handout",
         }
     }
 
@@ -72,51 +76,68 @@ pub struct Settings {
     pub brand: Brand,
     /// How densely the one-page summary is set.
     pub fit: Fit,
+    /// Version, status, distribution and the like.
+    pub document: DocumentControl,
+    /// Source quotes for each item, for source notes.
+    pub sources: Sources,
+    /// The rendered slides and their notes, for the handout.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub handout: Option<Handout>,
+    /// Files served to templates besides the model and settings (the logo,
+    /// slide images for the handout), by root-relative path.
+    #[serde(skip)]
+    pub files: Vec<(String, Bytes)>,
     /// The moment the documents are dated, for PDF metadata.
     #[serde(skip)]
     pub timestamp: chrono::DateTime<chrono::Utc>,
 }
 
-/// The look shared by all three products.
-#[derive(Debug, Clone, Serialize)]
-pub struct Brand {
-    /// Issuing organisation shown on covers and footers.
-    pub organization: Option<String>,
-    /// Main colour (headings, bands).
-    pub primary: String,
-    /// Accent colour (rules, call-outs).
-    pub accent: String,
-    /// Body text colour.
-    pub text: String,
-    /// Secondary text colour.
-    pub muted: String,
-    /// Tint for boxes.
-    pub light: String,
-    /// Sans-serif family (headings, slides, summary).
-    pub sans: String,
-    /// Serif family (briefing body).
-    pub serif: String,
-    /// Arabic-script fallback family.
-    pub arabic: String,
-    /// Footer line.
-    pub footer: Option<String>,
+/// Document control, the same on every product and in the PDF metadata.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct DocumentControl {
+    /// Version ("1.2").
+    pub version: Option<String>,
+    /// Status ("draft", "final").
+    pub status: Option<String>,
+    /// A draft carries a DRAFT mark on every page.
+    pub draft: bool,
+    /// Distribution statement.
+    pub distribution: Option<String>,
+    /// Author or issuing unit.
+    pub author: Option<String>,
+    /// PDF keywords (the threats' labels).
+    pub keywords: Vec<String>,
 }
 
-impl Default for Brand {
-    fn default() -> Self {
-        Brand {
-            organization: None,
-            primary: "#1F3A5F".into(),
-            accent: "#B3282D".into(),
-            text: "#1A1A1A".into(),
-            muted: "#5B6573".into(),
-            light: "#EEF1F5".into(),
-            sans: "Inter".into(),
-            serif: "Noto Serif".into(),
-            arabic: "Noto Naskh Arabic".into(),
-            footer: None,
-        }
-    }
+/// Source quotes per item, aligned with the model's arrays.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Sources {
+    /// One list per threat.
+    pub threats: Vec<Vec<Quote>>,
+    /// One list per recommendation.
+    pub recommendations: Vec<Vec<Quote>>,
+    /// One list per figure.
+    pub figures: Vec<Vec<Quote>>,
+    /// One list per event.
+    pub events: Vec<Vec<Quote>>,
+}
+
+/// A sentence of the brief and the line it starts on.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Quote {
+    /// 1-based line.
+    pub line: usize,
+    /// The sentence, whitespace collapsed.
+    pub quote: String,
+}
+
+/// What the handout template lays out.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Handout {
+    /// Root-relative paths of the slide images, in order.
+    pub slides: Vec<String>,
+    /// The speaker notes of each slide.
+    pub notes: Vec<Vec<String>>,
 }
 
 /// Density settings for the one-page summary; each step of [`Fit::LADDER`]
@@ -250,9 +271,13 @@ pub struct Rendered {
     /// Page count.
     pub pages: usize,
     /// Things the user should know (what the summary left out, template warnings).
-    pub notes: Vec<String>,
+    pub messages: Vec<String>,
     /// The density the summary was set at (summary only).
     pub fit: Option<Fit>,
+    /// Each slide's speaker notes (slides only).
+    pub speaker_notes: Vec<Vec<String>>,
+    /// Each page as SVG (slides only, for the handout).
+    pub svgs: Vec<String>,
 }
 
 /// Failures rendering a product.
@@ -285,9 +310,10 @@ pub struct Renderer {
 }
 
 impl Renderer {
-    /// A renderer over the given templates.
-    pub fn new(templates: Templates) -> Self {
-        Renderer { shared: Shared::new(), templates, color: false }
+    /// A renderer over the given templates, with extra font folders (a
+    /// brand's) offered before the built-in fonts.
+    pub fn new(templates: Templates, font_dirs: &[std::path::PathBuf]) -> Self {
+        Renderer { shared: Shared::new(font_dirs), templates, color: false }
     }
 
     /// Colour diagnostics (for a terminal).
@@ -309,54 +335,93 @@ impl Renderer {
         settings: &Settings,
     ) -> Result<Rendered, RenderError> {
         let brief_json = Bytes::from_string(brief.to_json());
+        let mut rendered = Rendered {
+            product,
+            pdf: Vec::new(),
+            pages: 0,
+            messages: Vec::new(),
+            fit: None,
+            speaker_notes: Vec::new(),
+            svgs: Vec::new(),
+        };
         if product != Product::Summary {
-            let (pdf, pages, warnings) = self.compile(product, brief_json, settings)?;
-            return Ok(Rendered { product, pdf, pages, notes: warnings, fit: None });
+            let (doc, messages) = self.compile(product, brief_json, settings)?;
+            rendered.pdf = self.export(product, &doc, settings)?;
+            rendered.pages = doc.pages().len();
+            rendered.messages = messages;
+            if product == Product::Slides {
+                rendered.speaker_notes = speaker_notes(&doc);
+                let options = typst_svg::SvgOptions::default();
+                rendered.svgs = doc.pages().iter().map(|page| typst_svg::svg(page, &options)).collect();
+            }
+            return Ok(rendered);
         }
         let mut last_pages = 0;
         for fit in Fit::LADDER {
             let settings = Settings { fit, ..settings.clone() };
-            let (pdf, pages, mut notes) = self.compile(product, brief_json.clone(), &settings)?;
+            let (doc, mut messages) = self.compile(product, brief_json.clone(), &settings)?;
+            let pages = doc.pages().len();
             if pages == 1 {
                 if let Some(left_out) = fit.omissions(brief) {
-                    notes.push(format!("summary shortened to fit one page (left out: {left_out})"));
+                    messages.push(format!("summary shortened to fit one page (left out: {left_out})"));
                 }
-                return Ok(Rendered { product, pdf, pages, notes, fit: Some(fit) });
+                rendered.pdf = self.export(product, &doc, &settings)?;
+                rendered.pages = pages;
+                rendered.messages = messages;
+                rendered.fit = Some(fit);
+                return Ok(rendered);
             }
             last_pages = pages;
         }
         Err(RenderError::SummaryOverflow { pages: last_pages })
     }
 
-    /// Compiles and exports one product with the given settings.
+    /// Compiles one product with the given settings.
     fn compile(
         &self,
         product: Product,
         brief_json: Bytes,
         settings: &Settings,
-    ) -> Result<(Vec<u8>, usize, Vec<String>), RenderError> {
+    ) -> Result<(PagedDocument, Vec<String>), RenderError> {
+        let world = self.world(product, brief_json, settings);
+        let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+        let doc = output
+            .map_err(|errors| RenderError::Template { product, report: self.report(&world, &errors) })?;
+        let messages = if warnings.is_empty() { Vec::new() } else { vec![self.report(&world, &warnings)] };
+        Ok((doc, messages))
+    }
+
+    /// Exports a compiled product as PDF.
+    fn export(
+        &self,
+        product: Product,
+        doc: &PagedDocument,
+        settings: &Settings,
+    ) -> Result<Vec<u8>, RenderError> {
+        let options = PdfOptions {
+            ident: Smart::Custom(format!("briefsmith-{product}")),
+            timestamp: Some(Timestamp::new_utc(to_datetime(settings.timestamp))),
+            ..PdfOptions::default()
+        };
+        typst_pdf::pdf(doc, &options).map_err(|errors| {
+            let world = self.world(product, Bytes::new(Vec::new()), settings);
+            RenderError::Template { product, report: self.report(&world, &errors) }
+        })
+    }
+
+    fn world(&self, product: Product, brief_json: Bytes, settings: &Settings) -> BriefWorld<'_> {
         let settings_json = Bytes::from_string(serde_json::to_string(settings).unwrap_or_default());
         let today = to_datetime(settings.timestamp);
-        let world = BriefWorld::new(
+        let files = settings.files.clone();
+        BriefWorld::new(
             &self.shared,
             &self.templates,
             &product.template(),
             brief_json,
             settings_json,
+            files,
             today,
-        );
-        let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
-        let doc = output
-            .map_err(|errors| RenderError::Template { product, report: self.report(&world, &errors) })?;
-        let options = PdfOptions {
-            ident: Smart::Custom(format!("briefsmith-{product}")),
-            timestamp: Some(Timestamp::new_utc(today)),
-            ..PdfOptions::default()
-        };
-        let pdf = typst_pdf::pdf(&doc, &options)
-            .map_err(|errors| RenderError::Template { product, report: self.report(&world, &errors) })?;
-        let notes = if warnings.is_empty() { Vec::new() } else { vec![self.report(&world, &warnings)] };
-        Ok((pdf, doc.pages().len(), notes))
+        )
     }
 
     /// Formats diagnostics the way the typst CLI does.
@@ -370,6 +435,30 @@ impl Renderer {
         }
         String::from_utf8_lossy(buffer.as_slice()).trim_end().to_string()
     }
+}
+
+/// The `<speaker-notes>` metadata of a slide deck: one list per page.
+fn speaker_notes(doc: &PagedDocument) -> Vec<Vec<String>> {
+    use typst::foundations::{Label, Selector};
+    use typst::introspection::{Introspector as _, MetadataElem};
+    use typst::utils::PicoStr;
+
+    let mut notes = vec![Vec::new(); doc.pages().len()];
+    let Some(label) = Label::new(PicoStr::intern("speaker-notes")) else { return notes };
+    for content in doc.introspector().query(&Selector::Label(label)) {
+        let Some(meta) = content.to_packed::<MetadataElem>() else { continue };
+        let Ok(value) = serde_json::to_value(&meta.value) else { continue };
+        let page = value.get("page").and_then(serde_json::Value::as_u64).unwrap_or(0) as usize;
+        let lines: Vec<String> = value
+            .get("notes")
+            .and_then(serde_json::Value::as_array)
+            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+            .unwrap_or_default();
+        if let Some(slot) = page.checked_sub(1).and_then(|i| notes.get_mut(i)) {
+            slot.extend(lines);
+        }
+    }
+    notes
 }
 
 /// A chrono UTC time as a Typst datetime.

@@ -89,10 +89,25 @@ pub struct Shared {
 }
 
 impl Shared {
-    /// Builds the library and registers the built-in fonts (parsed lazily).
-    pub fn new() -> Self {
+    /// Builds the library and registers fonts: those in `font_dirs` first,
+    /// then the built-in ones.
+    pub fn new(font_dirs: &[PathBuf]) -> Self {
         use typst::LibraryExt as _;
         let mut fonts = FontStore::new();
+        for dir in font_dirs {
+            let files = walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(Result::ok);
+            for entry in files.filter(|e| e.file_type().is_file()) {
+                let ext = entry.path().extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+                if !matches!(ext.as_deref(), Some("ttf" | "otf" | "ttc" | "otc")) {
+                    continue;
+                }
+                let Ok(data) = fs::read(entry.path()) else { continue };
+                for font in Font::iter(Bytes::new(data)) {
+                    let info = font.info().clone();
+                    fonts.push((font, info));
+                }
+            }
+        }
         for asset in assets::FONTS {
             for font in Font::iter(Bytes::new(asset.data)) {
                 let info = font.info().clone();
@@ -105,7 +120,7 @@ impl Shared {
 
 impl Default for Shared {
     fn default() -> Self {
-        Self::new()
+        Self::new(&[])
     }
 }
 
@@ -115,6 +130,7 @@ struct Loader<'a> {
     templates: &'a Templates,
     brief: Bytes,
     settings: Bytes,
+    files: Vec<(String, Bytes)>,
 }
 
 impl FileLoader for Loader<'_> {
@@ -127,7 +143,10 @@ impl FileLoader for Loader<'_> {
         match id.vpath().get_without_slash() {
             BRIEF_FILE => Ok(self.brief.clone()),
             SETTINGS_FILE => Ok(self.settings.clone()),
-            path => self.templates.load(path),
+            path => match self.files.iter().find(|(p, _)| p == path) {
+                Some((_, bytes)) => Ok(bytes.clone()),
+                None => self.templates.load(path),
+            },
         }
     }
 }
@@ -149,12 +168,13 @@ impl<'a> BriefWorld<'a> {
         main: &str,
         brief: Bytes,
         settings: Bytes,
+        files: Vec<(String, Bytes)>,
         today: Datetime,
     ) -> Self {
         let vpath =
             VirtualPath::new(main).unwrap_or_else(|_| VirtualPath::new("main.typ").expect("valid path"));
         let main = RootedPath::new(VirtualRoot::Project, vpath).intern();
-        let files = FileStore::new(Loader { templates, brief, settings });
+        let files = FileStore::new(Loader { templates, brief, settings, files });
         BriefWorld { shared, templates, main, files, today }
     }
 }
