@@ -15,14 +15,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 const SEED: &str = include_str!("../seeds/pakistan-counterterrorism.txt");
 
 fn output_args() -> OutputArgs {
-    OutputArgs {
-        output: "out".into(),
-        format: Product::ALL.to_vec(),
-        keep_typst: None,
-        templates: None,
-        marking: None,
-        creation_timestamp: Some(1_764_000_000),
-    }
+    OutputArgs { creation_timestamp: Some(1_764_000_000), ..OutputArgs::default() }
 }
 
 fn benches(c: &mut Criterion) {
@@ -30,10 +23,10 @@ fn benches(c: &mut Criterion) {
         b.iter(|| analyse(black_box(SEED), &Options::default()).expect("analyses"))
     });
 
-    let renderer = Renderer::new(Templates::Builtin);
+    let renderer = Renderer::new(Templates::Builtin, &[]);
     let brief = analyse(SEED, &Options::default()).expect("analyses");
-    let settings = pipeline::settings(&brief, &output_args());
-    for product in Product::ALL {
+    let settings = pipeline::settings(&brief, &output_args(), &Default::default(), Some(SEED));
+    for product in [Product::Briefing, Product::Summary, Product::Slides] {
         c.bench_function(&format!("render/{product}"), |b| {
             b.iter(|| {
                 // A CLI run starts with Typst's memo cache empty.

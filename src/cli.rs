@@ -28,6 +28,19 @@ pub enum Command {
     Render(RenderArgs),
     /// Warn about what the analysis could not find in a brief.
     Check(CheckArgs),
+    /// Write a starter brand.toml and a copy of the built-in templates to customise.
+    Init(InitArgs),
+}
+
+/// Arguments of `init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Folder to write into (created if needed).
+    #[arg(default_value = ".", value_hint = clap::ValueHint::DirPath)]
+    pub dir: PathBuf,
+    /// Replace files that already exist.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Arguments of `check`.
@@ -126,6 +139,25 @@ pub struct OutputArgs {
     pub creation_timestamp: Option<i64>,
 }
 
+impl Default for OutputArgs {
+    /// The values the command line gives when no option is passed.
+    fn default() -> Self {
+        OutputArgs {
+            output: PathBuf::from("out"),
+            format: Product::ALL.to_vec(),
+            keep_typst: None,
+            templates: None,
+            brand: None,
+            marking: None,
+            doc_version: None,
+            status: None,
+            distribution: None,
+            author: None,
+            creation_timestamp: None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,6 +166,15 @@ mod tests {
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn default_output_args_match_the_command_line() {
+        let cli = Cli::try_parse_from(["briefsmith", "build", "a.txt"]).unwrap();
+        let Command::Build(args) = cli.command else { panic!("not build") };
+        let default = OutputArgs::default();
+        assert_eq!(args.output.output, default.output);
+        assert_eq!(args.output.format, default.format);
     }
 
     #[test]

@@ -87,6 +87,20 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                 _ => Ok(()),
             }
         }
+        Command::Init(args) => {
+            let written = output::init(&args.dir, args.force)?;
+            let mut err = std::io::stderr().lock();
+            for path in written {
+                let _ = writeln!(err, "wrote {}", path.display());
+            }
+            let _ = writeln!(
+                err,
+                "edit brand.toml, then: briefsmith build BRIEF --brand {} --templates {}",
+                args.dir.join("brand.toml").display(),
+                args.dir.join("templates").display()
+            );
+            Ok(())
+        }
         Command::Check(args) => {
             let (input, brief) = pipeline::load(&args.input, &args.analysis)?;
             let warnings = check::check(&brief);

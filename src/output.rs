@@ -66,6 +66,26 @@ pub fn eject(
     write_atomic(&dir.join("README.txt"), readme.as_bytes())
 }
 
+/// Writes a starter `brand.toml` and the built-in templates (under
+/// `templates/`) into `dir`; existing files are kept unless `force`.
+/// Returns the files written.
+pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>, WriteError> {
+    let mut files: Vec<(PathBuf, &[u8])> = vec![(dir.join("brand.toml"), crate::brand::STARTER.as_bytes())];
+    for asset in assets::TEMPLATES {
+        files.push((dir.join("templates").join(asset.path), asset.data));
+    }
+    if !force && let Some((path, _)) = files.iter().find(|(p, _)| p.exists()) {
+        return Err(WriteError {
+            path: path.clone(),
+            source: io::Error::new(io::ErrorKind::AlreadyExists, "it exists; pass --force to replace it"),
+        });
+    }
+    for (path, data) in &files {
+        write_atomic(path, data)?;
+    }
+    Ok(files.into_iter().map(|(p, _)| p).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
