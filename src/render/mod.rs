@@ -376,6 +376,18 @@ impl Renderer {
         Err(RenderError::SummaryOverflow { pages: last_pages })
     }
 
+    /// Lays out one product with `settings` as given (no fitting), for
+    /// callers that inspect pages rather than export them.
+    pub fn document(
+        &self,
+        brief: &Brief,
+        product: Product,
+        settings: &Settings,
+    ) -> Result<PagedDocument, RenderError> {
+        let brief_json = Bytes::from_string(brief.to_json());
+        Ok(self.compile(product, brief_json, settings)?.0)
+    }
+
     /// Compiles one product with the given settings.
     fn compile(
         &self,

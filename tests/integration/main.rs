@@ -6,11 +6,14 @@
 //!   recall) and their reviewed model snapshots;
 //! - `commands`: `check`, `parse --explain`, front matter;
 //! - `errors`: what a user sees when something is wrong;
+//! - `products`: the documents themselves (one-pager, slide bounds, glyphs,
+//!   markings, brands, notes, handout, reference images);
 //! - `support`: helpers.
 
 mod commands;
 mod corpus;
 mod errors;
+mod products;
 mod seed;
 mod seed_model;
 mod support;
