@@ -51,6 +51,9 @@ pub fn eject(
         write_atomic(&dir.join(asset.path), &data)?;
     }
     write_atomic(&dir.join(BRIEF_FILE), brief_json.as_bytes())?;
+    for (path, bytes) in &settings.files {
+        write_atomic(&dir.join(path), bytes)?;
+    }
     let settings = serde_json::to_string_pretty(settings).unwrap_or_default();
     write_atomic(&dir.join(SETTINGS_FILE), settings.as_bytes())?;
     for asset in assets::FONTS.iter().chain(assets::FONT_LICENCES) {
