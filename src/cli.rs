@@ -66,6 +66,34 @@ pub struct BuildArgs {
     pub analysis: AnalysisArgs,
     #[command(flatten)]
     pub output: OutputArgs,
+    #[command(flatten)]
+    pub batch: BatchArgs,
+}
+
+/// Options for building many briefs.
+#[derive(Debug, Args, Clone, Default)]
+pub struct BatchArgs {
+    /// Build only shard I of N (e.g. `2/4`): a deterministic share of the
+    /// inputs, so separate jobs can split a corpus.
+    #[arg(long, value_name = "I/N", value_parser = parse_shard)]
+    pub shard: Option<(usize, usize)>,
+    /// Briefs built at once (default: one per core).
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Print only errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Parses `I/N` with 1 ≤ I ≤ N.
+fn parse_shard(s: &str) -> Result<(usize, usize), String> {
+    let (i, n) = s.split_once('/').ok_or("expected I/N, e.g. 2/4")?;
+    let i: usize = i.trim().parse().map_err(|_| format!("`{i}` is not a number"))?;
+    let n: usize = n.trim().parse().map_err(|_| format!("`{n}` is not a number"))?;
+    if i == 0 || n == 0 || i > n {
+        return Err(format!("shard {i}/{n} does not exist; use 1/{n} to {n}/{n}"));
+    }
+    Ok((i, n))
 }
 
 /// Arguments of `parse`.
@@ -175,6 +203,13 @@ mod tests {
         let default = OutputArgs::default();
         assert_eq!(args.output.output, default.output);
         assert_eq!(args.output.format, default.format);
+    }
+
+    #[test]
+    fn shard_is_checked() {
+        assert_eq!(parse_shard("2/4"), Ok((2, 4)));
+        assert!(parse_shard("5/4").unwrap_err().contains("does not exist"));
+        assert!(parse_shard("x").is_err());
     }
 
     #[test]

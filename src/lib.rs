@@ -13,6 +13,7 @@
 
 pub mod analysis;
 pub mod assets;
+pub mod batch;
 pub mod brand;
 pub mod check;
 pub mod cli;
@@ -70,6 +71,17 @@ pub enum Error {
         /// How many.
         count: usize,
     },
+    /// Some briefs of a batch failed (each was reported as it failed).
+    #[error("failed to build {failed} of {total} briefs")]
+    Batch {
+        /// How many failed.
+        failed: usize,
+        /// How many there were.
+        total: usize,
+    },
+    /// The worker threads could not start.
+    #[error("failed to start worker threads ({0})")]
+    Threads(String),
     /// Printing to stdout failed (a closed pipe, for instance).
     #[error("failed to write to standard output ({0})")]
     Stdout(std::io::Error),
@@ -117,8 +129,10 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             }
             Ok(())
         }
-        Command::Build(args) => build(&args.inputs, &args.analysis, &args.output),
-        Command::Render(args) => build(std::slice::from_ref(&args.model), &Default::default(), &args.output),
+        Command::Build(args) => build(&args.inputs, &args.analysis, &args.output, &args.batch),
+        Command::Render(args) => {
+            build(std::slice::from_ref(&args.model), &Default::default(), &args.output, &Default::default())
+        }
     }
 }
 
@@ -126,31 +140,16 @@ fn build(
     inputs: &[std::path::PathBuf],
     analysis: &cli::AnalysisArgs,
     output: &cli::OutputArgs,
+    batch: &cli::BatchArgs,
 ) -> Result<(), Error> {
     let templates = match &output.templates {
         Some(dir) => Templates::dir(dir).map_err(|source| Error::Templates { path: dir.clone(), source })?,
         None => Templates::Builtin,
     };
     let renderers = pipeline::Renderers::new(templates, std::io::stderr().is_terminal());
-    for path in pipeline::expand(inputs) {
-        let report = pipeline::build(&renderers, &path, analysis, output)?;
-        let mut err = std::io::stderr().lock();
-        let parts: Vec<String> = report
-            .products
-            .iter()
-            .map(|r| format!("{} ({} page{})", r.product, r.pages, if r.pages == 1 { "" } else { "s" }))
-            .collect();
-        let _ = writeln!(
-            err,
-            "built {} → {}: {} in {:.2} s",
-            report.name,
-            report.dir.display(),
-            parts.join(", "),
-            report.seconds
-        );
-        for note in report.products.iter().flat_map(|r| &r.messages) {
-            let _ = writeln!(err, "note: {note}");
-        }
-    }
-    Ok(())
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(batch.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| Error::Threads(e.to_string()))?;
+    pool.install(|| batch::run(&renderers, inputs, analysis, output, batch))
 }

@@ -23,26 +23,6 @@ use typst::foundations::Bytes;
 /// The marking used when neither the brief nor the user gives one.
 pub const DEFAULT_MARKING: &str = "UNCLASSIFIED";
 
-/// The brief files named by `inputs`: files as given, folders walked (in
-/// name order) for `.txt`, `.md` and `.json` files.
-pub fn expand(inputs: &[PathBuf]) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for input in inputs {
-        if !input.is_dir() {
-            out.push(input.clone());
-            continue;
-        }
-        let walker = walkdir::WalkDir::new(input).sort_by_file_name().into_iter();
-        for entry in walker.filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
-            let ext = entry.path().extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-            if matches!(ext.as_deref(), Some("txt" | "md" | "json")) {
-                out.push(entry.into_path());
-            }
-        }
-    }
-    out
-}
-
 /// Reads a brief or model file and returns it with its model.
 pub fn load(path: &Path, analysis: &AnalysisArgs) -> Result<(Input, Brief), Error> {
     let input = input::read(path)?;
@@ -235,8 +215,9 @@ pub fn pdfpc(notes: &[Vec<String>]) -> String {
 }
 
 /// Renders the requested products in the order of [`Product::ALL`]: the
-/// briefing, summary and slides in parallel, then the handout from the
-/// slides (rendered for it even when not requested).
+/// briefing, summary and slides in parallel (on rayon's pool, so briefs of a
+/// batch share it), then the handout from the slides (rendered for it even
+/// when not requested).
 pub fn render_all(
     renderer: &Renderer,
     brief: &Brief,
@@ -250,14 +231,11 @@ pub fn render_all(
     }
     first.sort();
     first.dedup();
-    let results: Vec<_> = std::thread::scope(|scope| {
-        let handles: Vec<_> = first
-            .iter()
-            .map(|&product| scope.spawn(move || renderer.render(brief, product, settings)))
-            .collect();
-        handles.into_iter().map(|h| h.join().expect("render thread panicked")).collect()
-    });
-    let mut out = results.into_iter().collect::<Result<Vec<Rendered>, _>>()?;
+    use rayon::prelude::*;
+    let mut out: Vec<Rendered> = first
+        .par_iter()
+        .map(|&product| renderer.render(brief, product, settings))
+        .collect::<Result<_, _>>()?;
     if handout {
         let slides = out.iter().find(|r| r.product == Product::Slides).expect("slides were rendered");
         let mut settings = settings.clone();
