@@ -109,11 +109,33 @@ pub fn run(
     if paths.len() > 1 && !batch.quiet {
         print_table(&outcomes, start.elapsed().as_secs_f64());
     }
+    if output.open {
+        let first = outcomes.iter().filter_map(|o| o.result.as_ref().ok()).next();
+        if let Some(pdf) =
+            first.and_then(|r| r.products.first().map(|p| r.dir.join(format!("{}.pdf", p.product))))
+        {
+            open(&pdf);
+        }
+    }
     match (failed, outcomes.len()) {
         (0, _) => Ok(()),
         // A single brief's error is the error.
         (_, 1) => outcomes.into_iter().next().map_or(Ok(()), |o| o.result.map(|_| ())),
         (failed, total) => Err(Error::Batch { failed, total }),
+    }
+}
+
+/// Opens a file with the desktop's viewer; a failure is only a note.
+fn open(path: &std::path::Path) {
+    let (program, args): (&str, Vec<&std::ffi::OsStr>) = if cfg!(target_os = "macos") {
+        ("open", vec![path.as_os_str()])
+    } else if cfg!(windows) {
+        ("cmd", vec!["/C".as_ref(), "start".as_ref(), "".as_ref(), path.as_os_str()])
+    } else {
+        ("xdg-open", vec![path.as_os_str()])
+    };
+    if let Err(err) = std::process::Command::new(program).args(args).spawn() {
+        eprintln!("note: could not open `{}` ({err})", path.display());
     }
 }
 

@@ -30,6 +30,14 @@ pub enum Command {
     Check(CheckArgs),
     /// Write a starter brand.toml and a copy of the built-in templates to customise.
     Init(InitArgs),
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
 }
 
 /// Arguments of `init`.
@@ -130,12 +138,16 @@ pub struct AnalysisArgs {
 /// Options that steer rendering and output.
 #[derive(Debug, Args, Clone)]
 pub struct OutputArgs {
-    /// Output folder; each brief's files go into a subfolder named after it.
-    #[arg(short, long, default_value = "out", value_hint = clap::ValueHint::DirPath)]
-    pub output: PathBuf,
-    /// Products to render, comma-separated.
-    #[arg(long, value_enum, value_delimiter = ',', default_values_t = Product::ALL)]
-    pub format: Vec<Product>,
+    /// Output folder; each brief's files go into a subfolder named after it
+    /// [default: out, or briefsmith.toml's `output`].
+    #[arg(short, long, value_hint = clap::ValueHint::DirPath)]
+    pub output: Option<PathBuf>,
+    /// Products to render, comma-separated [default: all, or briefsmith.toml's `formats`].
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub format: Option<Vec<Product>>,
+    /// Open the first product when it is written.
+    #[arg(long)]
+    pub open: bool,
     /// Also write a self-contained Typst project (templates, model, fonts) here.
     #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
     pub keep_typst: Option<PathBuf>,
@@ -167,12 +179,25 @@ pub struct OutputArgs {
     pub creation_timestamp: Option<i64>,
 }
 
+impl OutputArgs {
+    /// The output folder.
+    pub fn out_dir(&self) -> PathBuf {
+        self.output.clone().unwrap_or_else(|| PathBuf::from("out"))
+    }
+
+    /// The products to render.
+    pub fn products(&self) -> Vec<Product> {
+        self.format.clone().unwrap_or_else(|| Product::ALL.to_vec())
+    }
+}
+
 impl Default for OutputArgs {
     /// The values the command line gives when no option is passed.
     fn default() -> Self {
         OutputArgs {
-            output: PathBuf::from("out"),
-            format: Product::ALL.to_vec(),
+            output: None,
+            format: None,
+            open: false,
             keep_typst: None,
             templates: None,
             brand: None,
@@ -201,8 +226,8 @@ mod tests {
         let cli = Cli::try_parse_from(["briefsmith", "build", "a.txt"]).unwrap();
         let Command::Build(args) = cli.command else { panic!("not build") };
         let default = OutputArgs::default();
-        assert_eq!(args.output.output, default.output);
-        assert_eq!(args.output.format, default.format);
+        assert_eq!(args.output.out_dir(), default.out_dir());
+        assert_eq!(args.output.products(), default.products());
     }
 
     #[test]
@@ -217,7 +242,7 @@ mod tests {
         let cli =
             Cli::try_parse_from(["briefsmith", "build", "a.txt", "--format", "summary,slides"]).unwrap();
         let Command::Build(args) = cli.command else { panic!("not build") };
-        assert_eq!(args.output.format, [Product::Summary, Product::Slides]);
+        assert_eq!(args.output.products(), [Product::Summary, Product::Slides]);
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod batch;
 pub mod brand;
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod explain;
 pub mod input;
 pub mod model;
@@ -52,6 +53,9 @@ pub enum Error {
     /// An output could not be written.
     #[error(transparent)]
     Write(#[from] output::WriteError),
+    /// `briefsmith.toml` is malformed.
+    #[error(transparent)]
+    Config(#[from] config::ConfigError),
     /// The brand file cannot be used.
     #[error(transparent)]
     Brand(#[from] brand::BrandError),
@@ -93,11 +97,19 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Parse(args) => {
             let (input, brief) = pipeline::load(&args.input, &args.analysis)?;
             let text = if args.explain { explain::explain(&brief, &input.text) } else { brief.to_json() };
-            match writeln!(std::io::stdout().lock(), "{}", text.trim_end()) {
-                // A reader that stops early (`| head`) is not an error.
-                Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Stdout(err)),
-                _ => Ok(()),
-            }
+            print_stdout(format!("{}\n", text.trim_end()).as_bytes())
+        }
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut command, "briefsmith", &mut out);
+            print_stdout(&out)
+        }
+        Command::Man => {
+            let command = <Cli as clap::CommandFactory>::command();
+            let mut out = Vec::new();
+            clap_mangen::Man::new(command).render(&mut out).map_err(Error::Stdout)?;
+            print_stdout(&out)
         }
         Command::Init(args) => {
             let written = output::init(&args.dir, args.force)?;
@@ -129,11 +141,31 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             }
             Ok(())
         }
-        Command::Build(args) => build(&args.inputs, &args.analysis, &args.output, &args.batch),
-        Command::Render(args) => {
+        Command::Build(mut args) => {
+            with_config(&mut args.output)?;
+            build(&args.inputs, &args.analysis, &args.output, &args.batch)
+        }
+        Command::Render(mut args) => {
+            with_config(&mut args.output)?;
             build(std::slice::from_ref(&args.model), &Default::default(), &args.output, &Default::default())
         }
     }
+}
+
+/// Writes to stdout; a reader that stops early (`| head`) is not an error.
+fn print_stdout(bytes: &[u8]) -> Result<(), Error> {
+    match std::io::stdout().lock().write_all(bytes) {
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Stdout(err)),
+        _ => Ok(()),
+    }
+}
+
+/// Fills unset options from `briefsmith.toml` in the working folder.
+fn with_config(output: &mut cli::OutputArgs) -> Result<(), Error> {
+    if let Some(config) = config::load(std::path::Path::new("."))? {
+        config.apply(output);
+    }
+    Ok(())
 }
 
 fn build(

@@ -133,7 +133,7 @@ pub struct Report {
     pub seconds: f64,
 }
 
-/// Builds the products of one brief into `args.output/<name>/`.
+/// Builds the products of one brief into `<output>/<name>/`.
 pub fn build(
     renderers: &Renderers,
     path: &Path,
@@ -143,7 +143,7 @@ pub fn build(
     let start = Instant::now();
     let (input, brief) = load(path, analysis)?;
     let name = input.name();
-    let dir = args.output.join(&name);
+    let dir = args.out_dir().join(&name);
     let brand = match brand::discover(args.brand.as_deref(), path) {
         Some(file) => brand::load(&file)?,
         None => brand::Loaded::default(),
@@ -151,7 +151,7 @@ pub fn build(
     let renderer = renderers.get(&brand.font_dirs)?;
     let source = (input.kind == InputKind::Text).then_some(input.text.as_str());
     let settings = settings(&brief, args, &brand, source);
-    let products = render_all(&renderer, &brief, &args.format, &settings)?;
+    let products = render_all(&renderer, &brief, &args.products(), &settings)?;
     let model = brief.to_json();
     for rendered in &products {
         output::write_atomic(&dir.join(format!("{}.pdf", rendered.product)), &rendered.pdf)?;

@@ -24,7 +24,9 @@ pub use crate::brand::Brand;
 use crate::model::Brief;
 
 /// The documents briefsmith makes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Product {
     /// The full briefing (A4).
