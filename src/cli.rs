@@ -30,6 +30,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Write a starter brand.toml and a copy of the built-in templates to customise.
     Init(InitArgs),
+    /// Re-render a brief whenever it, its brand file or a template changes.
+    Watch(WatchArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell.
@@ -38,6 +40,18 @@ pub enum Command {
     },
     /// Print the man page (roff).
     Man,
+}
+
+/// Arguments of `watch`.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// The brief (or model) file.
+    #[arg(value_hint = clap::ValueHint::FilePath)]
+    pub input: PathBuf,
+    #[command(flatten)]
+    pub analysis: AnalysisArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Arguments of `init`.

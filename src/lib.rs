@@ -24,6 +24,7 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod watch;
 
 use std::io::{IsTerminal, Write};
 
@@ -83,6 +84,9 @@ pub enum Error {
         /// How many there were.
         total: usize,
     },
+    /// Watching files failed.
+    #[error("failed to watch files ({0})")]
+    Watch(String),
     /// The worker threads could not start.
     #[error("failed to start worker threads ({0})")]
     Threads(String),
@@ -98,6 +102,12 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             let (input, brief) = pipeline::load(&args.input, &args.analysis)?;
             let text = if args.explain { explain::explain(&brief, &input.text) } else { brief.to_json() };
             print_stdout(format!("{}\n", text.trim_end()).as_bytes())
+        }
+        Command::Watch(mut args) => {
+            with_config(&mut args.output)?;
+            let renderers =
+                pipeline::Renderers::new(templates(&args.output)?, std::io::stderr().is_terminal());
+            watch::run(&renderers, &args.input, &args.analysis, &args.output)
         }
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
@@ -152,6 +162,14 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     }
 }
 
+/// The templates the options ask for.
+fn templates(output: &cli::OutputArgs) -> Result<Templates, Error> {
+    match &output.templates {
+        Some(dir) => Templates::dir(dir).map_err(|source| Error::Templates { path: dir.clone(), source }),
+        None => Ok(Templates::Builtin),
+    }
+}
+
 /// Writes to stdout; a reader that stops early (`| head`) is not an error.
 fn print_stdout(bytes: &[u8]) -> Result<(), Error> {
     match std::io::stdout().lock().write_all(bytes) {
@@ -174,11 +192,7 @@ fn build(
     output: &cli::OutputArgs,
     batch: &cli::BatchArgs,
 ) -> Result<(), Error> {
-    let templates = match &output.templates {
-        Some(dir) => Templates::dir(dir).map_err(|source| Error::Templates { path: dir.clone(), source })?,
-        None => Templates::Builtin,
-    };
-    let renderers = pipeline::Renderers::new(templates, std::io::stderr().is_terminal());
+    let renderers = pipeline::Renderers::new(templates(output)?, std::io::stderr().is_terminal());
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(batch.jobs.unwrap_or(0))
         .build()
