@@ -25,13 +25,13 @@ pub fn run(
     rebuild(renderers, brief, analysis, output);
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if let Ok(event) = event {
-            if matches!(
+        if let Ok(event) = event
+            && matches!(
                 event.kind,
                 notify::EventKind::Modify(_) | notify::EventKind::Create(_) | notify::EventKind::Remove(_)
-            ) {
-                let _ = tx.send(event.paths);
-            }
+            )
+        {
+            let _ = tx.send(event.paths);
         }
     })
     .map_err(|e| Error::Watch(e.to_string()))?;
