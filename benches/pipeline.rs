@@ -1,24 +1,39 @@
-//! Benchmarks of the pipeline on the seed brief: the analysis, each product's
-//! render, and the whole build (three products in parallel).
-//!
-//! Run with `cargo bench`; the figures are reported in the closing notes and
+//! Benchmarks of briefsmith (`cargo bench`); method and figures in
 //! BENCHMARKS.md.
+//!
+//! 1. criterion: the seed's analysis, each product's cold render (Typst's
+//!    memo cache emptied first, as in a fresh process), all products of the
+//!    seed in one process, and a warm re-render after a one-word edit (watch).
+//! 2. a side-by-side report printed after criterion:
+//!    - the stock typst CLI compiling the briefing of the `--keep-typst`
+//!      project, against briefsmith's briefing, summary and slides in one
+//!      process (the typst binary is taken from `$BRIEFSMITH_TYPST`, else
+//!      `typst` on the PATH; without it this part is skipped);
+//!    - a batch of 100 briefs made from the fixtures on 1 and on 2 threads
+//!      (products per second, speed-up), and a loop of typst CLI calls over
+//!      their ejected projects;
+//!    - peak memory of the seed build and of the 100-brief batch, read from
+//!      the binary's own report (`BRIEFSMITH_REPORT_PEAK_MEMORY`).
 
 use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
 
 use briefsmith::analysis::{Options, analyse};
 use briefsmith::cli::OutputArgs;
 use briefsmith::pipeline;
 use briefsmith::render::{Product, Renderer, Templates};
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::Criterion;
 
 const SEED: &str = include_str!("../seeds/pakistan-counterterrorism.txt");
+const BIN: &str = env!("CARGO_BIN_EXE_briefsmith");
 
 fn output_args() -> OutputArgs {
     OutputArgs { creation_timestamp: Some(1_764_000_000), ..OutputArgs::default() }
 }
 
-fn benches(c: &mut Criterion) {
+fn criterion_benches(c: &mut Criterion) {
     c.bench_function("parse/seed", |b| {
         b.iter(|| analyse(black_box(SEED), &Options::default()).expect("analyses"))
     });
@@ -29,23 +44,203 @@ fn benches(c: &mut Criterion) {
     for product in [Product::Briefing, Product::Summary, Product::Slides] {
         c.bench_function(&format!("render/{product}"), |b| {
             b.iter(|| {
-                // A CLI run starts with Typst's memo cache empty.
                 typst::comemo::evict(0);
                 renderer.render(black_box(&brief), product, &settings).expect("renders")
             })
         });
     }
+    let three = [Product::Briefing, Product::Summary, Product::Slides];
     c.bench_function("render/all-three", |b| {
         b.iter(|| {
             typst::comemo::evict(0);
-            pipeline::render_all(&renderer, black_box(&brief), &Product::ALL, &settings).expect("renders")
+            pipeline::render_all(&renderer, black_box(&brief), &three, &settings).expect("renders")
         })
     });
+    // Watch mode: the caches are warm and one word changes between runs.
+    for product in three {
+        let mut flip = false;
+        c.bench_function(&format!("warm/{product}-after-one-word-edit"), |b| {
+            b.iter(|| {
+                flip = !flip;
+                let text = if flip { SEED.replacen("precarious", "fragile", 1) } else { SEED.to_string() };
+                let brief = analyse(&text, &Options::default()).expect("analyses");
+                renderer.render(&brief, product, &settings).expect("renders")
+            })
+        });
+    }
 }
 
-criterion_group! {
-    name = pipeline_benches;
-    config = Criterion::default().sample_size(20);
-    targets = benches
+/// Median wall time of `runs` calls of `f`.
+fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
 }
-criterion_main!(pipeline_benches);
+
+fn typst_cli() -> Option<PathBuf> {
+    let candidate =
+        std::env::var_os("BRIEFSMITH_TYPST").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("typst"));
+    Command::new(&candidate).arg("--version").output().ok().filter(|o| o.status.success()).map(|_| candidate)
+}
+
+fn typst_compile(typst: &Path, project: &Path, main: &str) {
+    let out = Command::new(typst)
+        .args(["compile", "--font-path", "fonts", "--ignore-system-fonts", main])
+        .current_dir(project)
+        .env("SOURCE_DATE_EPOCH", "1764000000")
+        .output()
+        .expect("typst runs");
+    assert!(out.status.success(), "typst compile failed: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// Runs the briefsmith binary and returns its reported peak memory in KiB.
+fn peak_memory(args: &[&str], cwd: &Path) -> Option<u64> {
+    let out = Command::new(BIN)
+        .args(args)
+        .current_dir(cwd)
+        .env("BRIEFSMITH_REPORT_PEAK_MEMORY", "1")
+        .env("SOURCE_DATE_EPOCH", "1764000000")
+        .output()
+        .ok()?;
+    let err = String::from_utf8_lossy(&out.stderr);
+    err.lines().find_map(|l| l.strip_prefix("peak memory: ")?.strip_suffix(" KiB")?.parse().ok())
+}
+
+/// 100 briefs made from the fixtures (each fixture several times, titled apart).
+fn make_batch(dir: &Path) -> Vec<PathBuf> {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut sources: Vec<PathBuf> = std::fs::read_dir(&fixtures)
+        .expect("fixtures")
+        .flat_map(|e| ["brief.md", "brief.txt"].map(|f| e.as_ref().expect("entry").path().join(f)))
+        .filter(|p| p.is_file())
+        .collect();
+    sources.sort();
+    std::fs::create_dir_all(dir).expect("batch folder");
+    (0..100)
+        .map(|i| {
+            let source = &sources[i % sources.len()];
+            let ext = source.extension().and_then(|e| e.to_str()).unwrap_or("txt");
+            let path = dir.join(format!("brief-{i:03}.{ext}"));
+            let text = std::fs::read_to_string(source).expect("fixture reads");
+            std::fs::write(&path, text.replacen("the ", &format!("the (copy {i}) "), 1)).expect("writes");
+            path
+        })
+        .collect()
+}
+
+fn side_by_side() {
+    let work = tempfile::tempdir().expect("temp dir");
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/pakistan-counterterrorism.txt");
+    let seed = seed.to_str().expect("utf-8 path");
+    println!("\n== side by side (medians) ==");
+
+    // briefsmith: the seed, three products, one fresh process each time.
+    let three = median(7, || {
+        let out = Command::new(BIN)
+            .args(["build", seed, "-q", "--format", "briefing,summary,slides", "-o"])
+            .arg(work.path().join("out"))
+            .env("SOURCE_DATE_EPOCH", "1764000000")
+            .output()
+            .expect("briefsmith runs");
+        assert!(out.status.success());
+    });
+    println!("briefsmith build (briefing+summary+slides, process): {:.1} ms", three.as_secs_f64() * 1e3);
+
+    let typst = typst_cli();
+    let project = work.path().join("project");
+    let out = Command::new(BIN)
+        .args(["build", seed, "-q", "--format", "briefing,summary,slides", "--keep-typst"])
+        .arg(&project)
+        .arg("-o")
+        .arg(work.path().join("out"))
+        .output()
+        .expect("briefsmith runs");
+    assert!(out.status.success());
+    if let Some(typst) = &typst {
+        let cli = median(7, || typst_compile(typst, &project, "briefing.typ"));
+        println!("typst compile briefing.typ (stock CLI, same fonts):   {:.1} ms", cli.as_secs_f64() * 1e3);
+        println!(
+            "ratio briefsmith(3 products) / typst(briefing):      {:.2}",
+            three.as_secs_f64() / cli.as_secs_f64()
+        );
+    } else {
+        println!("typst CLI not found (set BRIEFSMITH_TYPST or put `typst` on the PATH): comparison skipped");
+    }
+
+    // Batch of 100 briefs, 1 and 2 threads.
+    let briefs = make_batch(&work.path().join("batch"));
+    let mut products_per_second = Vec::new();
+    for jobs in ["1", "2"] {
+        let start = Instant::now();
+        let out = Command::new(BIN)
+            .args(["build", "-q", "-j", jobs, "-o"])
+            .arg(work.path().join(format!("batch-out-{jobs}")))
+            .arg(work.path().join("batch"))
+            .output()
+            .expect("briefsmith runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let seconds = start.elapsed().as_secs_f64();
+        let rate = (briefs.len() * Product::ALL.len()) as f64 / seconds;
+        println!("batch of {} briefs, {jobs} thread(s): {seconds:.2} s, {rate:.1} products/s", briefs.len());
+        products_per_second.push(rate);
+    }
+    println!("speed-up from 1 to 2 threads: {:.2}x", products_per_second[1] / products_per_second[0]);
+
+    if let Some(typst) = &typst {
+        // The typst CLI over the same briefs' projects: 20 briefs, 3 products each.
+        let mut projects = Vec::new();
+        for (i, brief) in briefs.iter().take(20).enumerate() {
+            let project = work.path().join(format!("eject-{i}"));
+            let out = Command::new(BIN)
+                .args(["build", "-q", "--format", "briefing,summary,slides", "--keep-typst"])
+                .arg(&project)
+                .arg("-o")
+                .arg(work.path().join("eject-out"))
+                .arg(brief)
+                .output()
+                .expect("briefsmith runs");
+            assert!(out.status.success());
+            projects.push(project);
+        }
+        let start = Instant::now();
+        for project in &projects {
+            for main in ["briefing.typ", "summary.typ", "slides.typ"] {
+                typst_compile(typst, project, main);
+            }
+        }
+        let rate = (projects.len() * 3) as f64 / start.elapsed().as_secs_f64();
+        println!("typst CLI loop over {} ejected projects: {rate:.1} products/s", projects.len());
+        println!("batch (2 threads) / typst CLI loop: {:.1}x", products_per_second[1] / rate);
+    }
+
+    let out_dir = work.path().join("mem");
+    let out_dir = out_dir.to_str().expect("utf-8");
+    if let Some(kib) = peak_memory(&["build", seed, "-q", "-o", out_dir], work.path()) {
+        println!("peak memory, seed build: {:.1} MB", kib as f64 / 1024.0);
+    }
+    for n in [25, 100] {
+        let subset = work.path().join(format!("subset-{n}"));
+        std::fs::create_dir_all(&subset).expect("subset");
+        for brief in briefs.iter().take(n) {
+            std::fs::copy(brief, subset.join(brief.file_name().expect("name"))).expect("copy");
+        }
+        if let Some(kib) =
+            peak_memory(&["build", "-q", "-o", out_dir, subset.to_str().expect("utf-8")], work.path())
+        {
+            println!("peak memory, batch of {n} briefs: {:.1} MB", kib as f64 / 1024.0);
+        }
+    }
+}
+
+fn main() {
+    let mut criterion = Criterion::default().sample_size(20).configure_from_args();
+    criterion_benches(&mut criterion);
+    criterion.final_summary();
+    side_by_side();
+}

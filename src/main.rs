@@ -7,12 +7,28 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = briefsmith::cli::Cli::parse();
-    match briefsmith::run(cli) {
+    let result = briefsmith::run(cli);
+    if std::env::var_os("BRIEFSMITH_REPORT_PEAK_MEMORY").is_some() {
+        report_peak_memory();
+    }
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             let label = if std::io::stderr().is_terminal() { "\x1b[1;31merror\x1b[0m" } else { "error" };
             eprintln!("{label}: {err}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Prints the process's peak resident memory (Linux), for the benchmarks.
+fn report_peak_memory() {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let peak = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .map(|v| v.trim().trim_end_matches(" kB").trim());
+    if let Some(kib) = peak {
+        eprintln!("peak memory: {kib} KiB");
     }
 }
