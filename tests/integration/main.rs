@@ -4,12 +4,14 @@
 //! - `seed_model`: what the seed's model must contain;
 //! - `corpus`: the fixture briefs against their gold labels (precision and
 //!   recall) and their reviewed model snapshots;
+//! - `batch`: folders of briefs, shards, config, watch, completions;
 //! - `commands`: `check`, `parse --explain`, front matter;
 //! - `errors`: what a user sees when something is wrong;
 //! - `products`: the documents themselves (one-pager, slide bounds, glyphs,
 //!   markings, brands, notes, handout, reference images);
 //! - `support`: helpers.
 
+mod batch;
 mod commands;
 mod corpus;
 mod errors;
