@@ -160,7 +160,7 @@ fn report_one(bar: &ProgressBar, result: &Result<Report, Error>, quiet: bool, to
                     parts.join(", "),
                     report.seconds
                 );
-                for note in report.products.iter().flat_map(|r| &r.messages) {
+                for note in report.notes.iter().chain(report.products.iter().flat_map(|r| &r.messages)) {
                     let _ = writeln!(err, "note: {note}");
                 }
             }

@@ -107,6 +107,12 @@ pub struct BatchArgs {
     pub quiet: bool,
 }
 
+/// Parses a PDF standard by the name typst uses ("a-2b", "ua-1", "1.7").
+fn parse_standard(s: &str) -> Result<typst_pdf::PdfStandard, String> {
+    serde_json::from_value(serde_json::Value::String(s.to_ascii_lowercase()))
+        .map_err(|_| format!("`{s}` is not a PDF standard (try 1.7, 2.0, a-2b, a-3b, a-4, ua-1)"))
+}
+
 /// Parses `I/N` with 1 ≤ I ≤ N.
 fn parse_shard(s: &str) -> Result<(usize, usize), String> {
     let (i, n) = s.split_once('/').ok_or("expected I/N, e.g. 2/4")?;
@@ -188,6 +194,10 @@ pub struct OutputArgs {
     /// Author or issuing unit (default: the brief's).
     #[arg(long)]
     pub author: Option<String>,
+    /// PDF standards to conform to, comma-separated: 1.4–2.0, a-1b, a-2b,
+    /// a-2u, a-3b, a-3u, a-4, ua-1 … (one PDF/A and PDF/UA together works).
+    #[arg(long, value_name = "STANDARDS", value_delimiter = ',', value_parser = parse_standard)]
+    pub pdf_standard: Vec<typst_pdf::PdfStandard>,
     /// Date the documents with this UNIX time instead of now.
     #[arg(long, env = "SOURCE_DATE_EPOCH", value_name = "SECONDS")]
     pub creation_timestamp: Option<i64>,
@@ -220,6 +230,7 @@ impl Default for OutputArgs {
             status: None,
             distribution: None,
             author: None,
+            pdf_standard: Vec::new(),
             creation_timestamp: None,
         }
     }

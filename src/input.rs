@@ -31,6 +31,8 @@ pub struct Input {
     pub text: String,
     /// Brief or model.
     pub kind: InputKind,
+    /// The encoding it was decoded from, when not UTF-8.
+    pub encoding: Option<&'static str>,
 }
 
 impl Input {
@@ -109,12 +111,12 @@ pub fn read(path: &Path) -> Result<Input, InputError> {
         return Err(InputError::TooLarge { path: path.into(), size: meta.len() });
     }
     let bytes = fs::read(path).map_err(|source| InputError::Io { path: path.into(), source })?;
-    let text = decode(path, bytes)?;
+    let (text, encoding) = decode(path, bytes)?;
     if text.trim().is_empty() {
         return Err(InputError::Empty(path.into()));
     }
     let kind = if is_model_path(path) { InputKind::Model } else { InputKind::Text };
-    Ok(Input { path: path.into(), text, kind })
+    Ok(Input { path: path.into(), text, kind, encoding })
 }
 
 /// Whether a path names a model file (JSON or TOML) rather than a brief.
@@ -122,16 +124,48 @@ pub fn is_model_path(path: &Path) -> bool {
     path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("json") || ext.eq_ignore_ascii_case("toml"))
 }
 
-/// Decodes bytes as UTF-8 (a BOM is dropped), refusing binary files.
-fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<String, InputError> {
+/// Decodes a brief: UTF-8 (a BOM is dropped), UTF-16 with a BOM, or
+/// Windows-1252, which word processors write; anything else is refused with
+/// the offset of the first bad byte. Returns the text and, when not UTF-8,
+/// the encoding it came from.
+fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<(String, Option<&'static str>), InputError> {
+    for (bom, encoding) in
+        [(&b"\xFF\xFE"[..], encoding_rs::UTF_16LE), (&b"\xFE\xFF"[..], encoding_rs::UTF_16BE)]
+    {
+        if bytes.starts_with(bom) {
+            let (text, had_errors) = encoding.decode_with_bom_removal(&bytes);
+            if !had_errors {
+                return Ok((text.into_owned(), Some(encoding.name())));
+            }
+        }
+    }
     if let Some(what) = sniff_binary(&bytes) {
         return Err(InputError::Binary { path: path.into(), what: what.into() });
     }
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
-    String::from_utf8(bytes)
-        .map_err(|err| InputError::InvalidUtf8 { path: path.into(), offset: err.utf8_error().valid_up_to() })
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, None)),
+        Err(err) => {
+            let offset = err.utf8_error().valid_up_to();
+            let bytes = err.into_bytes();
+            windows_1252(&bytes)
+                .map(|text| (text, Some("windows-1252")))
+                .ok_or(InputError::InvalidUtf8 { path: path.into(), offset })
+        }
+    }
+}
+
+/// Text that reads as Windows-1252: no byte the code page leaves undefined,
+/// no control characters but tab, CR and LF.
+fn windows_1252(bytes: &[u8]) -> Option<String> {
+    const UNDEFINED: [u8; 5] = [0x81, 0x8D, 0x8F, 0x90, 0x9D];
+    if bytes.iter().any(|b| UNDEFINED.contains(b) || (*b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))) {
+        return None;
+    }
+    let (text, _, had_errors) = encoding_rs::WINDOWS_1252.decode(bytes);
+    (!had_errors).then(|| text.into_owned())
 }
 
 /// Recognises common binary formats by their magic bytes, and anything with
@@ -167,12 +201,22 @@ mod tests {
 
     #[test]
     fn invalid_utf8_names_the_offset() {
-        let err = decode(Path::new("x.txt"), b"abc\xFFdef".to_vec()).unwrap_err();
+        let err = decode(Path::new("x.txt"), b"abc\x81\x01def".to_vec()).unwrap_err();
         assert_eq!(err.to_string(), "failed to read brief `x.txt` (invalid UTF-8 at byte 3)");
     }
 
     #[test]
     fn bom_is_dropped() {
-        assert_eq!(decode(Path::new("x"), b"\xEF\xBB\xBFhi".to_vec()).unwrap(), "hi");
+        assert_eq!(decode(Path::new("x"), b"\xEF\xBB\xBFhi".to_vec()).unwrap().0, "hi");
+    }
+
+    #[test]
+    fn word_processor_encodings_are_decoded() {
+        let (text, encoding) = decode(Path::new("x"), b"\x93Smart quotes\x94 \x96 caf\xe9".to_vec()).unwrap();
+        assert_eq!(text, "“Smart quotes” – café");
+        assert_eq!(encoding, Some("windows-1252"));
+        let utf16: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain("Hi ☂".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert_eq!(decode(Path::new("x"), utf16).unwrap(), ("Hi ☂".to_string(), Some("UTF-16LE")));
     }
 }

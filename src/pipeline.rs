@@ -97,6 +97,7 @@ pub fn settings(brief: &Brief, args: &OutputArgs, brand: &brand::Loaded, source:
         handout: None,
         files,
         timestamp,
+        pdf_standards: args.pdf_standard.clone(),
     }
 }
 
@@ -131,6 +132,8 @@ pub struct Report {
     pub products: Vec<Rendered>,
     /// Wall time for analysis, rendering and writing.
     pub seconds: f64,
+    /// Things the user should know about the brief itself (its encoding).
+    pub notes: Vec<String>,
 }
 
 /// Builds the products of one brief into `<output>/<name>/`.
@@ -164,7 +167,17 @@ pub fn build(
         let fit = products.iter().find_map(|r| r.fit).unwrap_or(settings.fit);
         output::eject(project, renderer.templates(), &model, &Settings { fit, ..settings.clone() })?;
     }
-    Ok(Report { name, dir, products, seconds: start.elapsed().as_secs_f64() })
+    let notes = input
+        .encoding
+        .map(|e| {
+            format!(
+                "decoded `{}` from {e}; spans in model.json count bytes of the UTF-8 text",
+                input.path.display()
+            )
+        })
+        .into_iter()
+        .collect();
+    Ok(Report { name, dir, products, seconds: start.elapsed().as_secs_f64(), notes })
 }
 
 /// Renderers by the font folders their brand brings, built once each.

@@ -92,6 +92,9 @@ pub struct Settings {
     /// The moment the documents are dated, for PDF metadata.
     #[serde(skip)]
     pub timestamp: chrono::DateTime<chrono::Utc>,
+    /// PDF standards the files must meet (none: plain tagged PDF 1.7).
+    #[serde(skip)]
+    pub pdf_standards: Vec<typst_pdf::PdfStandard>,
 }
 
 /// Document control, the same on every product and in the PDF metadata.
@@ -294,6 +297,14 @@ pub enum RenderError {
         /// Formatted diagnostics.
         report: String,
     },
+    /// The PDF standards asked for cannot be met together.
+    #[error("failed to export {product} ({message})")]
+    Standard {
+        /// Which product.
+        product: Product,
+        /// Why.
+        message: String,
+    },
     /// The one-page summary did not fit on one page even at its tightest.
     #[error(
         "failed to render summary (it does not fit on one page even with the tightest layout; {pages} pages)"
@@ -412,9 +423,12 @@ impl Renderer {
         doc: &PagedDocument,
         settings: &Settings,
     ) -> Result<Vec<u8>, RenderError> {
+        let standards = typst_pdf::PdfStandards::new(&settings.pdf_standards)
+            .map_err(|err| RenderError::Standard { product, message: err.message().to_string() })?;
         let options = PdfOptions {
             ident: Smart::Custom(format!("briefsmith-{product}")),
             timestamp: Some(Timestamp::new_utc(to_datetime(settings.timestamp))),
+            standards,
             ..PdfOptions::default()
         };
         typst_pdf::pdf(doc, &options).map_err(|errors| {
