@@ -12,7 +12,11 @@ const SEED: &str = include_str!("../../seeds/pakistan-counterterrorism.txt");
 fn folder_of_briefs(dir: &std::path::Path, n: usize) {
     std::fs::create_dir_all(dir.join("briefs")).unwrap();
     for i in 0..n {
-        std::fs::write(dir.join(format!("briefs/brief-{i}.txt")), SEED.replacen("Pakistan", &format!("Pakistan ({i})"), 1)).unwrap();
+        std::fs::write(
+            dir.join(format!("briefs/brief-{i}.txt")),
+            SEED.replacen("Pakistan", &format!("Pakistan ({i})"), 1),
+        )
+        .unwrap();
     }
 }
 
@@ -25,7 +29,10 @@ fn one_bad_brief_does_not_stop_the_others() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("error: failed to read brief `briefs/broken.txt` (the file is empty)"), "{err}");
-    assert!(err.contains("brief ") && err.contains("products") && err.contains("errors"), "the closing table: {err}");
+    assert!(
+        err.contains("brief ") && err.contains("products") && err.contains("errors"),
+        "the closing table: {err}"
+    );
     assert!(err.trim_end().ends_with("error: failed to build 1 of 4 briefs"), "{err}");
     for i in 0..3 {
         assert_eq!(Pdf::open(&dir.path().join(format!("out/brief-{i}/summary.pdf"))).pages(), 1);
@@ -37,14 +44,30 @@ fn shards_cover_every_brief_once() {
     let dir = tempfile::tempdir().unwrap();
     folder_of_briefs(dir.path(), 6);
     for shard in ["1/3", "2/3", "3/3"] {
-        let out = run(dir.path(), &["build", "briefs", "--format", "summary", "--shard", shard, "-o", &format!("out-{}", &shard[..1])]);
+        let out = run(
+            dir.path(),
+            &[
+                "build",
+                "briefs",
+                "--format",
+                "summary",
+                "--shard",
+                shard,
+                "-o",
+                &format!("out-{}", &shard[..1]),
+            ],
+        );
         assert!(out.status.success(), "{}", stderr(&out));
     }
     let mut built: Vec<String> = Vec::new();
     for shard in 1..=3 {
         let dir = dir.path().join(format!("out-{shard}"));
         if dir.exists() {
-            built.extend(std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()));
+            built.extend(
+                std::fs::read_dir(dir)
+                    .unwrap()
+                    .map(|e| e.unwrap().file_name().to_string_lossy().into_owned()),
+            );
         }
     }
     built.sort();
@@ -56,7 +79,8 @@ fn shards_cover_every_brief_once() {
 fn project_config_sets_defaults_the_command_line_can_override() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("memo.txt"), SEED).unwrap();
-    std::fs::write(dir.path().join("briefsmith.toml"), "output = \"pdfs\"\nformats = [\"summary\"]\n").unwrap();
+    std::fs::write(dir.path().join("briefsmith.toml"), "output = \"pdfs\"\nformats = [\"summary\"]\n")
+        .unwrap();
     let out = run(dir.path(), &["build", "memo.txt"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(dir.path().join("pdfs/memo/summary.pdf").is_file());
@@ -94,7 +118,8 @@ fn watch_rebuilds_on_an_edit_and_keeps_the_last_good_pdf_on_a_broken_one() {
     });
     let wait_for = |needle: &str| -> String {
         loop {
-            let line = rx.recv_timeout(Duration::from_secs(20)).unwrap_or_else(|_| panic!("no `{needle}` line"));
+            let line =
+                rx.recv_timeout(Duration::from_secs(20)).unwrap_or_else(|_| panic!("no `{needle}` line"));
             if line.contains(needle) {
                 return line;
             }
