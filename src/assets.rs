@@ -30,7 +30,7 @@ pub const TEMPLATES: &[Asset] = &[
 ];
 
 /// Font files, in the order they are offered to Typst: text faces first,
-/// then the Arabic-script face used as a fallback.
+/// then the Arabic-script face and the emoji face, found by fallback.
 pub const FONTS: &[Asset] = &[
     asset!("fonts", "inter/Inter-Regular.otf"),
     asset!("fonts", "inter/Inter-Italic.otf"),
@@ -44,6 +44,7 @@ pub const FONTS: &[Asset] = &[
     asset!("fonts", "noto-serif/NotoSerif-BoldItalic.ttf"),
     asset!("fonts", "noto-naskh-arabic/NotoNaskhArabic-Regular.ttf"),
     asset!("fonts", "noto-naskh-arabic/NotoNaskhArabic-Bold.ttf"),
+    asset!("fonts", "noto-color-emoji/NotoColorEmoji.ttf"),
 ];
 
 /// The licence beside each font family, copied with the fonts into an
@@ -52,6 +53,7 @@ pub const FONT_LICENCES: &[Asset] = &[
     asset!("fonts", "inter/OFL.txt"),
     asset!("fonts", "noto-serif/OFL.txt"),
     asset!("fonts", "noto-naskh-arabic/OFL.txt"),
+    asset!("fonts", "noto-color-emoji/OFL.txt"),
 ];
 
 /// The built-in template at `path`, if there is one.

@@ -173,7 +173,7 @@ pub fn discover(given: Option<&Path>, brief: &Path) -> Option<PathBuf> {
     if let Some(path) = given {
         return Some(path.to_path_buf());
     }
-    let dir = brief.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = brief.parent().unwrap_or(Path::new(""));
     ["brand.toml", "_brand.yml", "_brand.yaml"].iter().map(|f| dir.join(f)).find(|p| p.is_file())
 }
 

@@ -7,6 +7,8 @@
 //! - `batch`: folders of briefs, shards, config, watch, completions;
 //! - `commands`: `check`, `parse --explain`, front matter;
 //! - `errors`: what a user sees when something is wrong;
+//! - `hostile`: code-like text, the template sandbox, atomic outputs, bad
+//!   inputs, encodings, reproducibility, PDF standards;
 //! - `products`: the documents themselves (one-pager, slide bounds, glyphs,
 //!   markings, brands, notes, handout, reference images);
 //! - `support`: helpers.
@@ -15,6 +17,7 @@ mod batch;
 mod commands;
 mod corpus;
 mod errors;
+mod hostile;
 mod products;
 mod seed;
 mod seed_model;

@@ -143,6 +143,7 @@ fn arabic_names_render_with_no_missing_glyph() {
     let mut brief = seed();
     brief.threats[0].aliases.push("تحریک طالبان پاکستان".into());
     brief.threats[0].points.insert(0, "Its Urdu name is تحریک طالبان پاکستان.".into());
+    brief.threats[0].points.insert(1, "Its channels use 🛰 and ✅ in posts.".into());
     for product in [Product::Briefing, Product::Slides] {
         let doc = document(&brief, product);
         let mut found = Vec::new();
@@ -151,9 +152,11 @@ fn arabic_names_render_with_no_missing_glyph() {
         }
         let arabic: Vec<_> = found
             .iter()
-            .filter(|(_, t)| t.text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)))
+            .filter(|(_, t)| {
+                t.text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c) || c == '🛰' || c == '✅')
+            })
             .collect();
-        assert!(!arabic.is_empty(), "{product}: the Arabic text is laid out");
+        assert!(arabic.len() >= 2, "{product}: the Arabic text and the emoji are laid out");
         for (_, text) in arabic {
             assert!(
                 text.glyphs.iter().all(|g| g.id != 0),
