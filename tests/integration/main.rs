@@ -11,6 +11,7 @@
 //!   inputs, encodings, reproducibility, PDF standards;
 //! - `products`: the documents themselves (one-pager, slide bounds, glyphs,
 //!   markings, brands, notes, handout, reference images);
+//! - `properties`: property tests over random text;
 //! - `support`: helpers.
 
 mod batch;
@@ -19,6 +20,7 @@ mod corpus;
 mod errors;
 mod hostile;
 mod products;
+mod properties;
 mod seed;
 mod seed_model;
 mod support;
