@@ -227,6 +227,18 @@ pub fn pdfpc(notes: &[Vec<String>]) -> String {
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
+/// The settings for the handout of rendered `slides`: their pages as SVG
+/// files and their speaker notes.
+pub fn handout_settings(settings: &Settings, slides: &Rendered) -> Settings {
+    let mut settings = settings.clone();
+    let paths: Vec<String> = (1..=slides.svgs.len()).map(|i| format!("handout/slide-{i}.svg")).collect();
+    for (path, svg) in paths.iter().zip(&slides.svgs) {
+        settings.files.push((path.clone(), Bytes::from_string(svg.clone())));
+    }
+    settings.handout = Some(Handout { slides: paths, notes: slides.speaker_notes.clone() });
+    settings
+}
+
 /// Renders the requested products in the order of [`Product::ALL`]: the
 /// briefing, summary and slides in parallel (on rayon's pool, so briefs of a
 /// batch share it), then the handout from the slides (rendered for it even
@@ -251,13 +263,7 @@ pub fn render_all(
         .collect::<Result<_, _>>()?;
     if handout {
         let slides = out.iter().find(|r| r.product == Product::Slides).expect("slides were rendered");
-        let mut settings = settings.clone();
-        let paths: Vec<String> = (1..=slides.svgs.len()).map(|i| format!("handout/slide-{i}.svg")).collect();
-        for (path, svg) in paths.iter().zip(&slides.svgs) {
-            settings.files.push((path.clone(), Bytes::from_string(svg.clone())));
-        }
-        settings.handout = Some(Handout { slides: paths, notes: slides.speaker_notes.clone() });
-        out.push(renderer.render(brief, Product::Handout, &settings)?);
+        out.push(renderer.render(brief, Product::Handout, &handout_settings(settings, slides))?);
     }
     out.retain(|r| products.contains(&r.product));
     Ok(out)

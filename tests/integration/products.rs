@@ -256,6 +256,10 @@ fn page_one_of_each_product_matches_its_reference() {
         if product == Product::Summary {
             settings.fit = renderer.render(&brief, product, &settings).unwrap().fit.unwrap();
         }
+        if product == Product::Handout {
+            let slides = renderer.render(&brief, Product::Slides, &settings).unwrap();
+            settings = pipeline::handout_settings(&settings, &slides);
+        }
         let doc = renderer.document(&brief, product, &settings).expect("lays out");
         let options =
             typst_render::RenderOptions { pixel_per_pt: typst::utils::Scalar::new(0.4), render_bleed: false };
