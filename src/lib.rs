@@ -107,7 +107,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             with_config(&mut args.output)?;
             let renderers =
                 pipeline::Renderers::new(templates(&args.output)?, std::io::stderr().is_terminal());
-            watch::run(&renderers, &args.input, &args.analysis, &args.output)
+            pool(None)?.install(|| watch::run(&renderers, &args.input, &args.analysis, &args.output))
         }
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
@@ -193,9 +193,15 @@ fn build(
     batch: &cli::BatchArgs,
 ) -> Result<(), Error> {
     let renderers = pipeline::Renderers::new(templates(output)?, std::io::stderr().is_terminal());
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(batch.jobs.unwrap_or(0))
+    pool(batch.jobs)?.install(|| batch::run(&renderers, inputs, analysis, output, batch))
+}
+
+/// The worker threads: `jobs` of them (default: one per core), with stacks
+/// as deep as a main thread's, since Typst's layout recurses deeply.
+fn pool(jobs: Option<usize>) -> Result<rayon::ThreadPool, Error> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        .stack_size(16 * 1024 * 1024)
         .build()
-        .map_err(|e| Error::Threads(e.to_string()))?;
-    pool.install(|| batch::run(&renderers, inputs, analysis, output, batch))
+        .map_err(|e| Error::Threads(e.to_string()))
 }

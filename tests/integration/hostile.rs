@@ -21,6 +21,8 @@ const HOSTILE: &[&str] = &[
     "/* not a block */",
     "<script>alert(1)</script>",
     "[link](http://example.com)",
+    "Bidi \u{202E}override\u{202C} and zero\u{200B}width\u{200D}joiners",
+    "Pneumonoultramicroscopicsilicovolcanoconiosis-Supercalifragilisticexpialidocious-Antidisestablishmentarianism-Floccinaucinihilipilification",
 ];
 
 fn hostile_model() -> serde_json::Value {
@@ -44,9 +46,10 @@ fn text_that_looks_like_code_renders_literally() {
     for s in HOSTILE {
         assert!(text.contains(&squash(s)), "`{s}` is not in the PDF text as written");
     }
-    // Arabic is checked glyph by glyph in `products` (lopdf's extraction
-    // cannot read right-to-left runs); invisible characters (bidi overrides,
-    // zero-width spaces) have no glyphs to extract and are checked in the model.
+    // Arabic and emoji are checked glyph by glyph in `products` (lopdf's
+    // extraction reads neither right-to-left runs nor colour glyphs);
+    // invisible characters (bidi overrides, zero-width spaces) have no glyphs
+    // in a PDF, so the visible text around them is what is compared.
     assert!(text.contains(&squash("Hostile #title $x$ [y]")));
     assert!(!text.contains("root:x:0"), "no file was read");
 }

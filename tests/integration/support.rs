@@ -66,7 +66,14 @@ impl Pdf {
     }
 }
 
-/// Removes all whitespace.
+/// Removes all whitespace and the invisible characters that line breaking
+/// and bidirectional layout add or drop (soft hyphens, zero-width spaces and
+/// joiners, direction marks and overrides, BOMs).
 pub fn squash(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+    s.chars()
+        .filter(|c| {
+            !c.is_whitespace()
+                && !matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+        })
+        .collect()
 }
