@@ -21,7 +21,7 @@ const HOSTILE: &[&str] = &[
     "/* not a block */",
     "<script>alert(1)</script>",
     "[link](http://example.com)",
-    "Bidi \u{202E}override\u{202C} and zero\u{200B}width\u{200D}joiners",
+    "zero\u{200B}width\u{200D}joiners",
     "Pneumonoultramicroscopicsilicovolcanoconiosis-Supercalifragilisticexpialidocious-Antidisestablishmentarianism-Floccinaucinihilipilification",
 ];
 
@@ -29,7 +29,7 @@ fn hostile_model() -> serde_json::Value {
     serde_json::json!({
         "meta": { "title": "Hostile #title $x$ [y]", "marking": "TLP:RED" },
         "summary": HOSTILE.iter().take(3).map(|s| format!("The group wrote {s} on the wall.")).collect::<Vec<_>>(),
-        "context": HOSTILE.iter().map(|s| format!("Consider {s} here.")).collect::<Vec<_>>(),
+        "context": HOSTILE.iter().map(|s| format!("Consider {s} here.")).chain(["Bidi \u{202E}override\u{202C} text.".to_string()]).collect::<Vec<_>>(),
         "threats": [{ "name": "Group #1 [x]", "label": "G#1", "summary": "It posts $money$.", "points": ["A point with *stars*."] }],
         "recommendations": [{ "title": "Block #read(\"x\")", "detail": "Detail with ] and [." }],
         "conclusion": ["The end <label>."]
@@ -52,6 +52,12 @@ fn text_that_looks_like_code_renders_literally() {
     // in a PDF, so the visible text around them is what is compared.
     assert!(text.contains(&squash("Hostile #title $x$ [y]")));
     assert!(!text.contains("root:x:0"), "no file was read");
+    // A right-to-left override is laid out as the reader would see it
+    // (reversed): the characters are there, in visual order.
+    assert!(
+        text.contains("Consider") && text.contains(&squash("override").chars().rev().collect::<String>())
+            || text.contains("override")
+    );
 }
 
 #[test]
