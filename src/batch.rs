@@ -98,7 +98,7 @@ pub fn run(
             let result = pipeline::build(renderers, path, analysis, output);
             // Keep memory flat over a long batch: drop cached layouts that
             // have not been used for a while.
-            typst::comemo::evict(4);
+            typst::comemo::evict(2);
             report_one(&bar, &result, batch.quiet, paths.len());
             bar.inc(1);
             Outcome { path: path.clone(), result }

@@ -163,6 +163,12 @@ pub fn build(
         }
     }
     output::write_atomic(&dir.join("model.json"), model.as_bytes())?;
+    // What is written need not be held: a batch keeps every report until
+    // its closing table, and a deck's slide images run to megabytes.
+    let products: Vec<Rendered> = products
+        .into_iter()
+        .map(|r| Rendered { pdf: Vec::new(), svgs: Vec::new(), speaker_notes: Vec::new(), ..r })
+        .collect();
     if let Some(project) = &args.keep_typst {
         let fit = products.iter().find_map(|r| r.fit).unwrap_or(settings.fit);
         output::eject(project, renderer.templates(), &model, &Settings { fit, ..settings.clone() })?;
