@@ -66,12 +66,24 @@ impl Gather {
     }
 
     /// Maps an offset in `plain` to the input.
-    fn to_source(&self, i: usize) -> usize {
+    fn to_source(&self, i: usize, source: &str) -> usize {
         let k = self.pieces.partition_point(|(p, _)| *p <= i).saturating_sub(1);
         let Some((p, range)) = self.pieces.get(k) else { return self.start.unwrap_or(0) };
-        // Escapes and entities make a piece's text shorter than its source;
-        // then only its ends map exactly.
-        (range.start + (i - p)).min(range.end)
+        let piece_len = self.pieces.get(k + 1).map_or(self.plain.len(), |(next, _)| *next) - p;
+        // Code spans, escapes and entities make a piece's text differ from
+        // its source ("`®`" is "®"); then only its ends map exactly.
+        let mut at = if piece_len == range.len() {
+            range.start + (i - p)
+        } else if i == *p {
+            range.start
+        } else {
+            range.end
+        };
+        at = at.min(source.len());
+        while !source.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
     }
 }
 
@@ -111,7 +123,7 @@ pub fn parse(text: &str) -> Parsed {
         let section = if summary_lead && section.is_none() { Some(Section::Summary) } else { section };
         doc.push_block(
             &g.plain,
-            &|i| g.to_source(i),
+            &|i| g.to_source(i, text),
             Block { span, section, list_item, lead, heading, subheading },
         );
     };
@@ -254,6 +266,17 @@ mod tests {
             assert!(source.contains(first), "{source:?} vs {:?}", s.text);
         }
         assert_eq!(parsed.doc.sentences[1].text, "It now raids border posts.");
+    }
+
+    #[test]
+    fn spans_stay_on_char_boundaries_in_code_spans() {
+        // Regression (found by the property tests): a multi-byte character
+        // in a code span mapped into the middle of that character.
+        for text in ["`®`", "a `é` b.", "&amp; `ü` and \\* x"] {
+            for s in &parse(text).doc.sentences {
+                assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end), "{text:?}");
+            }
+        }
     }
 
     #[test]
