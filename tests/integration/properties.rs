@@ -39,7 +39,12 @@ fn brief_like() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    // A fixed seed: CI runs the cases that were run here; `fuzz/` explores further.
+    #![proptest_config(ProptestConfig {
+        cases: 300,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x6272_6965_6673),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn analysis_never_panics_and_spans_are_sound(text in brief_like(), markdown in any::<bool>()) {
