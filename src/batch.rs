@@ -182,7 +182,7 @@ fn print_table(outcomes: &[Outcome], seconds: f64) {
     let _ = writeln!(
         err,
         "\n{:<width$}  {:>8}  {:>5}  {:>7}  {:>8}  {:>6}",
-        "brief", "products", "pages", "time", "warnings", "errors"
+        "brief", "products", "pages", "time", "notes", "errors"
     );
     let (mut products, mut pages) = (0, 0);
     for o in outcomes {
@@ -190,12 +190,12 @@ fn print_table(outcomes: &[Outcome], seconds: f64) {
         match &o.result {
             Ok(r) => {
                 let p: usize = r.products.iter().map(|x| x.pages).sum();
-                let warnings: usize = r.products.iter().map(|x| x.messages.len()).sum();
+                let notes: usize = r.notes.len() + r.products.iter().map(|x| x.messages.len()).sum::<usize>();
                 products += r.products.len();
                 pages += p;
                 let _ = writeln!(
                     err,
-                    "{name:<width$}  {:>8}  {p:>5}  {:>6.2}s  {warnings:>8}  {:>6}",
+                    "{name:<width$}  {:>8}  {p:>5}  {:>6.2}s  {notes:>8}  {:>6}",
                     r.products.len(),
                     r.seconds,
                     0
