@@ -22,6 +22,26 @@ pub struct When {
     pub relative: bool,
 }
 
+impl When {
+    /// A calendar day: `2025-03-14`, "14 March 2025".
+    fn day(date: NaiveDate) -> Self {
+        When {
+            date: Some(date.format("%Y-%m-%d").to_string()),
+            display: date.format("%-d %B %Y").to_string(),
+            relative: false,
+        }
+    }
+
+    /// A month: `2025-03`, "March 2025".
+    fn month(date: NaiveDate) -> Self {
+        When {
+            date: Some(date.format("%Y-%m").to_string()),
+            display: date.format("%B %Y").to_string(),
+            relative: false,
+        }
+    }
+}
+
 /// Relative time phrases, matched on lower-case text.
 #[rustfmt::skip]
 const RELATIVE: &[&str] = &[
@@ -64,55 +84,27 @@ pub fn find(sentence: &str) -> Option<When> {
             if let (Some(d), Some(y)) = (i.checked_sub(1).and_then(day), year(i + 1))
                 && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
             {
-                consider(
-                    3,
-                    When {
-                        date: Some(date.format("%Y-%m-%d").to_string()),
-                        display: date.format("%-d %B %Y").to_string(),
-                        relative: false,
-                    },
-                );
+                consider(3, When::day(date));
                 continue;
             }
             // "March 14, 2025"
             if let (Some(d), Some(y)) = (day(i + 1), year(i + 2))
                 && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
             {
-                consider(
-                    3,
-                    When {
-                        date: Some(date.format("%Y-%m-%d").to_string()),
-                        display: date.format("%-d %B %Y").to_string(),
-                        relative: false,
-                    },
-                );
+                consider(3, When::day(date));
                 continue;
             }
             // "March 2025"
             if let Some(y) = year(i + 1)
                 && let Some(date) = NaiveDate::from_ymd_opt(y, m, 1)
             {
-                consider(
-                    2,
-                    When {
-                        date: Some(date.format("%Y-%m").to_string()),
-                        display: date.format("%B %Y").to_string(),
-                        relative: false,
-                    },
-                );
+                consider(2, When::month(date));
             }
             continue;
         }
         // ISO dates are one word: "2025-03-14".
         if let Ok(date) = NaiveDate::parse_from_str(ws[i].text, "%Y-%m-%d") {
-            consider(
-                3,
-                When {
-                    date: Some(date.format("%Y-%m-%d").to_string()),
-                    display: date.format("%-d %B %Y").to_string(),
-                    relative: false,
-                },
-            );
+            consider(3, When::day(date));
             continue;
         }
         if let Some(y) = year(i) {
