@@ -196,23 +196,20 @@ pub fn find(doc: &Document) -> Vec<Found> {
 
     count_mentions(doc, &mut actors);
     actors.retain(|a| a.listed || (a.mentions > 0 && (!a.weak || a.acts_like_a_group())));
-    let subject = actors
+    // The subject is the state named most often; its own institutions
+    // ("Pakistan Army") are never threats, so they go.
+    let subject: Option<String> = actors
         .iter()
         .enumerate()
         .filter(|(_, a)| a.kind == ActorKind::State)
         .max_by_key(|(i, a)| (a.mentions, std::cmp::Reverse(*i)))
-        .map(|(i, _)| i);
-    let subject_name = subject.map(|i| actors[i].forms[0].to_lowercase());
-    let own_organ = |a: &Draft| {
-        a.organ_of.as_deref().is_some_and(|state| {
-            subject_name.as_deref().is_some_and(|subject| state.chars().take(4).eq(subject.chars().take(4)))
-        })
-    };
-    let subject = subject.map(|i| (i, actors[i].forms[0].clone()));
-    actors.retain(|a| !own_organ(a));
-    let subject = subject.and_then(|(_, name)| actors.iter().position(|a| a.forms[0] == name));
-    for (i, actor) in actors.iter_mut().enumerate() {
-        actor.role = actor.decide_role(Some(i) == subject);
+        .map(|(_, a)| a.forms[0].to_lowercase());
+    let of_subject =
+        |state: &str| subject.as_deref().is_some_and(|s| state.chars().take(4).eq(s.chars().take(4)));
+    actors.retain(|a| !a.organ_of.as_deref().is_some_and(of_subject));
+    for actor in &mut actors {
+        let is_subject = subject.as_deref() == Some(actor.forms[0].to_lowercase().as_str());
+        actor.role = actor.decide_role(is_subject);
     }
     actors.sort_by_key(|a| a.sentences.first().copied().unwrap_or(usize::MAX));
     actors.into_iter().map(Draft::finish).collect()
