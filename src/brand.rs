@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::line_column;
+
 /// The look shared by the products, as templates read it (`settings.brand`).
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Brand {
@@ -324,12 +326,6 @@ fn from_quarto(text: &str, path: &Path) -> Result<Loaded, BrandError> {
 fn is_hex_colour(s: &str) -> bool {
     let hex = s.strip_prefix('#').unwrap_or("");
     matches!(hex.len(), 3 | 4 | 6 | 8) && hex.chars().all(|c| c.is_ascii_hexdigit())
-}
-
-fn line_column(text: &str, at: usize) -> (usize, usize) {
-    let line = text[..at].matches('\n').count() + 1;
-    let column = text[..at].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
 }
 
 #[cfg(test)]

@@ -45,8 +45,7 @@ pub fn load(dir: &Path) -> Result<Option<Config>, ConfigError> {
     let Ok(text) = std::fs::read_to_string(&path) else { return Ok(None) };
     toml::from_str(&text).map(Some).map_err(|err| {
         let at = err.span().map_or(0, |s| s.start).min(text.len());
-        let line = text[..at].matches('\n').count() + 1;
-        let column = text[..at].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let (line, column) = crate::model::line_column(&text, at);
         ConfigError { path: PathBuf::from(FILE), line, column, message: err.message().to_string() }
     })
 }

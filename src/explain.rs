@@ -80,8 +80,7 @@ fn source_line(out: &mut String, span: Span, source: &str) {
         let _ = writeln!(out, "    ← {}..{} (outside the source)", span.start, span.end);
         return;
     };
-    let line = source[..span.start].matches('\n').count() + 1;
-    let column = source[..span.start].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let (line, column) = crate::model::line_column(source, span.start);
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let _ = writeln!(out, "    ← {line}:{column} \"{}\"", shorten(&text, 160));
 }

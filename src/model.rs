@@ -85,6 +85,15 @@ pub struct Span {
     pub end: usize,
 }
 
+/// The 1-based line and column (in characters) of byte `at` of `text`, as
+/// error messages and `--explain` print them.
+pub fn line_column(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
 impl Span {
     /// Creates a span.
     pub fn new(start: usize, end: usize) -> Self {
@@ -237,8 +246,7 @@ impl Brief {
     pub fn from_toml(text: &str, path: &Path) -> Result<Self, ModelError> {
         toml::from_str(text).map_err(|err| {
             let at = err.span().map_or(0, |s| s.start).min(text.len());
-            let line = text[..at].matches('\n').count() + 1;
-            let column = text[..at].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let (line, column) = line_column(text, at);
             ModelError::Malformed {
                 path: path.display().to_string(),
                 line,

@@ -108,7 +108,7 @@ fn sources(brief: &Brief, text: &str) -> Sources {
             .iter()
             .filter_map(|s| {
                 let quote = text.get(s.start..s.end)?;
-                let line = text[..s.start].matches('\n').count() + 1;
+                let (line, _) = crate::model::line_column(text, s.start);
                 Some(Quote { line, quote: quote.split_whitespace().collect::<Vec<_>>().join(" ") })
             })
             .collect()

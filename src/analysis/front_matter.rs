@@ -49,7 +49,7 @@ pub fn parse(yaml: &str, source: &str, offset: usize) -> Result<FrontMatter, Fro
     if yaml.trim().is_empty() {
         return Ok(FrontMatter::default());
     }
-    let first_line = source[..offset.min(source.len())].matches('\n').count() + 1;
+    let (first_line, _) = crate::model::line_column(source, offset);
     serde_yaml_ng::from_str(yaml).map_err(|err| {
         let (line, column) = err.location().map_or((0, 1), |l| (l.line(), l.column()));
         let message = err.to_string();
