@@ -535,7 +535,7 @@ fn generic_groups(doc: &Document, actors: &[Draft]) -> Vec<(String, Vec<String>)
                 .filter(|p| with_modifier(p))
                 .max_by_key(|p| phrases.iter().filter(|q| q.eq_ignore_ascii_case(p)).count())
                 .unwrap_or(&phrases[0]);
-            let name = super::recommendations::capitalise(name);
+            let name = super::text::capitalise(name);
             let mut forms: Vec<String> = Vec::new();
             for p in &phrases {
                 if !p.eq_ignore_ascii_case(&name) && !forms.iter().any(|f| f.eq_ignore_ascii_case(p)) {
@@ -560,7 +560,7 @@ const MODIFIER_STOPS: &[&str] = &[
 
 /// "united states" → "United States".
 fn title_case(s: &str) -> String {
-    s.split(' ').map(super::recommendations::capitalise).collect::<Vec<_>>().join(" ")
+    s.split(' ').map(super::text::capitalise).collect::<Vec<_>>().join(" ")
 }
 
 /// Lower-case words that occur in lower case somewhere in the document.

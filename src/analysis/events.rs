@@ -121,7 +121,7 @@ pub fn find(sentence: &str) -> Option<When> {
     let text = sentence.to_lowercase();
     RELATIVE.iter().find(|r| text.contains(*r)).map(|r| When {
         date: None,
-        display: super::recommendations::capitalise(r),
+        display: super::text::capitalise(r),
         relative: true,
     })
 }

@@ -534,7 +534,7 @@ fn derive_title(found: &[Found], threats: &[&Found], doc: &Document) -> String {
             let ws: Vec<&str> = first.split_whitespace().take(8).collect();
             let mut t = ws.join(" ");
             t = t.trim_end_matches(['.', ',', ';', ':']).to_string();
-            recommendations::capitalise(&t)
+            text::capitalise(&t)
         }
     }
 }

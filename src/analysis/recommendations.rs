@@ -15,7 +15,7 @@
 
 use super::actors::{ActorKind, Found};
 use super::lexicon::{self, contains};
-use super::text::{Document, Section, Word, words};
+use super::text::{Document, Section, Word, capitalise, words};
 
 /// A recommendation found in the text.
 #[derive(Debug, Clone)]
@@ -528,15 +528,6 @@ fn supports(sentence: &str) -> bool {
     let lower = sentence.to_lowercase();
     let first = lower.split_whitespace().next().unwrap_or("");
     SUPPORT_CUES.iter().any(|c| lower.contains(c)) || first.ends_with("ing") && first.len() > 5
-}
-
-/// Upper-cases the first letter.
-pub fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 fn lower_first(s: &str) -> String {

@@ -303,6 +303,15 @@ fn starts_lowercase(s: &str) -> bool {
     s.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_lowercase)
 }
 
+/// Upper-cases the first letter.
+pub fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// Collapses runs of whitespace to single spaces.
 pub fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
