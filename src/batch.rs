@@ -4,10 +4,11 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 
 use crate::Error;
 use crate::cli::{AnalysisArgs, BatchArgs, OutputArgs};
@@ -72,6 +73,7 @@ pub struct Outcome {
 /// Builds every brief of `inputs`; fails (after building the rest) if any
 /// brief failed.
 pub fn run(
+    pool: &rayon::ThreadPool,
     renderers: &Renderers,
     inputs: &[PathBuf],
     analysis: &AnalysisArgs,
@@ -92,18 +94,33 @@ pub fn run(
         )
     };
     let start = Instant::now();
-    let outcomes: Vec<Outcome> = paths
-        .par_iter()
-        .map(|path| {
-            let result = pipeline::build(renderers, path, analysis, output);
-            // Keep memory flat over a long batch: drop cached layouts that
-            // have not been used for a while.
-            typst::comemo::evict(2);
-            report_one(&bar, &result, batch.quiet, paths.len());
-            bar.inc(1);
-            Outcome { path: path.clone(), result }
-        })
-        .collect();
+    // One brief per worker at a time. Rayon alone would let a worker that
+    // waits inside Typst (which parallelises on the same pool) pick up the
+    // next brief and nest it on its stack, so the number of briefs in
+    // flight, and memory, would grow with the batch. Here plain threads hand
+    // out the briefs and each waits for its brief on the pool.
+    let next = AtomicUsize::new(0);
+    let slots: Mutex<Vec<Option<Outcome>>> = Mutex::new((0..paths.len()).map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..pool.current_num_threads().min(paths.len()) {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = paths.get(i) else { break };
+                    let result = pool.install(|| pipeline::build(renderers, path, analysis, output));
+                    // Keep memory flat over a long batch: drop cached layouts
+                    // that have not been used for a while.
+                    typst::comemo::evict(2);
+                    report_one(&bar, &result, batch.quiet, paths.len());
+                    bar.inc(1);
+                    let outcome = Outcome { path: path.clone(), result };
+                    slots.lock().unwrap_or_else(PoisonError::into_inner)[i] = Some(outcome);
+                }
+            });
+        }
+    });
+    let outcomes: Vec<Outcome> =
+        slots.into_inner().unwrap_or_else(PoisonError::into_inner).into_iter().flatten().collect();
     bar.finish_and_clear();
     let failed = outcomes.iter().filter(|o| o.result.is_err()).count();
     if paths.len() > 1 && !batch.quiet {
