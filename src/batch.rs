@@ -99,14 +99,16 @@ pub fn run(
     // next brief and nest it on its stack, so the number of briefs in
     // flight, and memory, would grow with the batch. Here plain threads hand
     // out the briefs and each waits for its brief on the pool.
+    // Longest briefs first, so no long one is left running alone at the end.
+    let mut order: Vec<usize> = (0..paths.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(std::fs::metadata(&paths[i]).map_or(0, |m| m.len())));
     let next = AtomicUsize::new(0);
     let slots: Mutex<Vec<Option<Outcome>>> = Mutex::new((0..paths.len()).map(|_| None).collect());
     std::thread::scope(|scope| {
         for _ in 0..pool.current_num_threads().min(paths.len()) {
             scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(path) = paths.get(i) else { break };
+                while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let path = &paths[i];
                     let result = pool.install(|| pipeline::build(renderers, path, analysis, output));
                     // Keep memory flat over a long batch: drop cached layouts
                     // that have not been used for a while.

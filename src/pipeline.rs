@@ -167,7 +167,7 @@ pub fn build(
     // its closing table, and a deck's slide images run to megabytes.
     let products: Vec<Rendered> = products
         .into_iter()
-        .map(|r| Rendered { pdf: Vec::new(), svgs: Vec::new(), speaker_notes: Vec::new(), ..r })
+        .map(|r| Rendered { pdf: Vec::new(), document: None, speaker_notes: Vec::new(), ..r })
         .collect();
     if let Some(project) = &args.keep_typst {
         let fit = products.iter().find_map(|r| r.fit).unwrap_or(settings.fit);
@@ -237,9 +237,11 @@ pub fn pdfpc(notes: &[Vec<String>]) -> String {
 /// files and their speaker notes.
 pub fn handout_settings(settings: &Settings, slides: &Rendered) -> Settings {
     let mut settings = settings.clone();
-    let paths: Vec<String> = (1..=slides.svgs.len()).map(|i| format!("handout/slide-{i}.svg")).collect();
-    for (path, svg) in paths.iter().zip(&slides.svgs) {
-        settings.files.push((path.clone(), Bytes::from_string(svg.clone())));
+    let options = typst_svg::SvgOptions::default();
+    let pages = slides.document.as_ref().map(|doc| doc.pages()).unwrap_or_default();
+    let paths: Vec<String> = (1..=pages.len()).map(|i| format!("handout/slide-{i}.svg")).collect();
+    for (path, page) in paths.iter().zip(pages) {
+        settings.files.push((path.clone(), Bytes::from_string(typst_svg::svg(page, &options))));
     }
     settings.handout = Some(Handout { slides: paths, notes: slides.speaker_notes.clone() });
     settings
@@ -262,6 +264,9 @@ pub fn render_all(
     }
     first.sort();
     first.dedup();
+    // The summary is the quickest: it goes last, so the two long ones start
+    // at once and the summary fills in beside whichever ends first.
+    first.sort_by_key(|&p| p == Product::Summary);
     use rayon::prelude::*;
     let mut out: Vec<Rendered> = first
         .par_iter()
@@ -272,5 +277,6 @@ pub fn render_all(
         out.push(renderer.render(brief, Product::Handout, &handout_settings(settings, slides))?);
     }
     out.retain(|r| products.contains(&r.product));
+    out.sort_by_key(|r| r.product);
     Ok(out)
 }

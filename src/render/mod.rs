@@ -281,8 +281,8 @@ pub struct Rendered {
     pub fit: Option<Fit>,
     /// Each slide's speaker notes (slides only).
     pub speaker_notes: Vec<Vec<String>>,
-    /// Each page as SVG (slides only, for the handout).
-    pub svgs: Vec<String>,
+    /// The laid-out pages (slides only): the handout draws them.
+    pub document: Option<PagedDocument>,
 }
 
 /// Failures rendering a product.
@@ -355,7 +355,7 @@ impl Renderer {
             messages: Vec::new(),
             fit: None,
             speaker_notes: Vec::new(),
-            svgs: Vec::new(),
+            document: None,
         };
         if product != Product::Summary {
             let (doc, messages) = self.compile(product, brief_json, settings)?;
@@ -364,8 +364,7 @@ impl Renderer {
             rendered.messages = messages;
             if product == Product::Slides {
                 rendered.speaker_notes = speaker_notes(&doc);
-                let options = typst_svg::SvgOptions::default();
-                rendered.svgs = doc.pages().iter().map(|page| typst_svg::svg(page, &options)).collect();
+                rendered.document = Some(doc);
             }
             return Ok(rendered);
         }

@@ -7,8 +7,10 @@
 //! brand, fit). Packages, system fonts and paths outside the template root
 //! are refused.
 
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use typst::diag::{FileError, FileResult, PackageError};
 use typst::foundations::{Bytes, Datetime, Duration};
@@ -82,10 +84,15 @@ impl Templates {
     }
 }
 
-/// What every compile shares: the standard library and the fonts.
+/// What every compile shares: the standard library, the fonts and the parsed
+/// templates.
 pub struct Shared {
     library: LazyHash<Library>,
     fonts: FontStore,
+    /// Parsed sources by file, so a template is parsed once, not once per
+    /// product and brief; an edited template (in watch mode) is reparsed
+    /// incrementally.
+    sources: Mutex<HashMap<FileId, Source>>,
 }
 
 impl Shared {
@@ -114,7 +121,23 @@ impl Shared {
                 fonts.push((font, info));
             }
         }
-        Shared { library: LazyHash::new(Library::builder().build()), fonts }
+        Shared { library: LazyHash::new(Library::builder().build()), fonts, sources: Mutex::default() }
+    }
+
+    /// The parsed source of `bytes`, the current content of file `id`.
+    fn source(&self, id: FileId, bytes: &Bytes) -> FileResult<Source> {
+        let text = std::str::from_utf8(bytes.as_slice()).map_err(|_| FileError::InvalidUtf8)?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut sources = self.sources.lock().unwrap_or_else(PoisonError::into_inner);
+        let source = match sources.get_mut(&id) {
+            Some(source) if source.text() == text => source,
+            Some(source) => {
+                source.replace(text);
+                source
+            }
+            None => sources.entry(id).or_insert_with(|| Source::new(id, text.to_string())),
+        };
+        Ok(source.clone())
     }
 }
 
@@ -193,7 +216,7 @@ impl World for BriefWorld<'_> {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        self.files.source(id)
+        self.shared.source(id, &self.files.file(id)?)
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {

@@ -285,3 +285,32 @@ fn page_one_of_each_product_matches_its_reference() {
         );
     }
 }
+
+#[test]
+fn one_renderer_sees_a_template_edited_between_renders() {
+    // Parsed templates are kept between renders; an edit (as in watch mode)
+    // must still reach the next render, and an edit back must too.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let templates = dir.path().join("templates");
+    std::fs::create_dir_all(&templates).expect("folder");
+    let summary = templates.join("summary.typ");
+    let renderer = Renderer::new(Templates::dir(&templates).expect("templates"), &[]);
+    let brief = seed();
+    let settings = pipeline::settings(&brief, &args(), &Default::default(), None);
+    let text_of = |pdf: Vec<u8>| {
+        let path = dir.path().join("summary.pdf");
+        std::fs::write(&path, pdf).expect("writes");
+        Pdf::open(&path).text()
+    };
+    for word in ["Firstversion", "Secondversion", "Firstversion"] {
+        std::fs::write(&summary, format!("#set page(width: 10cm, height: 5cm)\n{word} of the summary\n"))
+            .expect("writes");
+        let text = text_of(renderer.render(&brief, Product::Summary, &settings).expect("renders").pdf);
+        assert!(text.contains(&format!("{word}ofthesummary")), "{word} missing from {text}");
+    }
+    // The built-in `common.typ` still serves a template that imports it.
+    std::fs::write(&summary, "#import \"common.typ\": clip-str\n#clip-str(\"Imported helper works\", 16)\n")
+        .expect("writes");
+    let text = text_of(renderer.render(&brief, Product::Summary, &settings).expect("renders").pdf);
+    assert!(text.contains("Importedhelper…"), "{text}");
+}
