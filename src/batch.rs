@@ -94,14 +94,14 @@ pub fn run(
         )
     };
     let start = Instant::now();
+    // Longest briefs first, so no long one is left running alone at the end.
+    let mut order: Vec<usize> = (0..paths.len()).collect();
+    order.sort_by_cached_key(|&i| std::cmp::Reverse(std::fs::metadata(&paths[i]).map_or(0, |m| m.len())));
     // One brief per worker at a time. Rayon alone would let a worker that
     // waits inside Typst (which parallelises on the same pool) pick up the
     // next brief and nest it on its stack, so the number of briefs in
     // flight, and memory, would grow with the batch. Here plain threads hand
     // out the briefs and each waits for its brief on the pool.
-    // Longest briefs first, so no long one is left running alone at the end.
-    let mut order: Vec<usize> = (0..paths.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(std::fs::metadata(&paths[i]).map_or(0, |m| m.len())));
     let next = AtomicUsize::new(0);
     let slots: Mutex<Vec<Option<Outcome>>> = Mutex::new((0..paths.len()).map(|_| None).collect());
     std::thread::scope(|scope| {

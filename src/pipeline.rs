@@ -262,11 +262,10 @@ pub fn render_all(
     if handout && !first.contains(&Product::Slides) {
         first.push(Product::Slides);
     }
-    first.sort();
-    first.dedup();
     // The summary is the quickest: it goes last, so the two long ones start
     // at once and the summary fills in beside whichever ends first.
-    first.sort_by_key(|&p| p == Product::Summary);
+    first.sort_by_key(|&p| (p == Product::Summary, p));
+    first.dedup();
     use rayon::prelude::*;
     let mut out: Vec<Rendered> = first
         .par_iter()
