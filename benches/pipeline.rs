@@ -58,7 +58,7 @@ fn criterion_benches(c: &mut Criterion) {
     c.bench_function("render/all-three", |b| {
         b.iter(|| {
             typst::comemo::evict(0);
-            pipeline::render_all(&renderer, black_box(&brief), &three, &settings).expect("renders")
+            pipeline::render_all(&renderer, black_box(&brief), &three, &settings, false).expect("renders")
         })
     });
     // Watch mode: the caches are warm and each run is a new edit (a word no

@@ -74,7 +74,7 @@ pub struct Outcome {
 /// brief failed.
 pub fn run(
     pool: &rayon::ThreadPool,
-    renderers: &Renderers,
+    renderers: Renderers,
     inputs: &[PathBuf],
     analysis: &AnalysisArgs,
     output: &OutputArgs,
@@ -84,6 +84,7 @@ pub fn run(
     if let Some((index, count)) = batch.shard {
         paths = shard(paths, index, count);
     }
+    let renderers = &renderers.one_off(paths.len() == 1);
     let terminal = std::io::stderr().is_terminal();
     let bar = if batch.quiet || !terminal || paths.len() < 2 {
         ProgressBar::hidden()

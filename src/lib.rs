@@ -193,7 +193,7 @@ fn build(
     batch: &cli::BatchArgs,
 ) -> Result<(), Error> {
     let renderers = pipeline::Renderers::new(templates(output)?, std::io::stderr().is_terminal());
-    batch::run(&pool(batch.jobs)?, &renderers, inputs, analysis, output, batch)
+    batch::run(&pool(batch.jobs)?, renderers, inputs, analysis, output, batch)
 }
 
 /// The worker threads: `jobs` of them (default: one per core), with stacks

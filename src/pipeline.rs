@@ -15,7 +15,8 @@ use crate::model::Brief;
 use crate::model::Span;
 use crate::output;
 use crate::render::{
-    Brand, DocumentControl, Fit, Handout, Product, Quote, Rendered, Renderer, Settings, Sources, Templates,
+    Brand, DocumentControl, Fit, Handout, Product, Quote, Rendered, Renderer, Settings, SlideImage, Sources,
+    Templates,
 };
 use crate::{Error, input::Input};
 use typst::foundations::Bytes;
@@ -154,7 +155,7 @@ pub fn build(
     let renderer = renderers.get(&brand.font_dirs)?;
     let source = (input.kind == InputKind::Text).then_some(input.text.as_str());
     let settings = settings(&brief, args, &brand, source);
-    let products = render_all(&renderer, &brief, &args.products(), &settings)?;
+    let products = render_all(&renderer, &brief, &args.products(), &settings, renderers.one_off)?;
     let model = brief.to_json();
     for rendered in &products {
         output::write_atomic(&dir.join(format!("{}.pdf", rendered.product)), &rendered.pdf)?;
@@ -191,13 +192,24 @@ pub fn build(
 pub struct Renderers {
     templates: Templates,
     color: bool,
+    one_off: bool,
     built: std::sync::Mutex<Vec<(Vec<PathBuf>, std::sync::Arc<Renderer>)>>,
 }
 
 impl Renderers {
     /// Renderers over `templates`, with coloured diagnostics or not.
     pub fn new(templates: Templates, color: bool) -> Self {
-        Renderers { templates, color, built: Default::default() }
+        Renderers { templates, color, one_off: false, built: Default::default() }
+    }
+
+    /// For a build of a single brief, and nothing after it: Typst's cached
+    /// layouts are dropped once the first products are done, before the
+    /// handout, which keeps the peak memory down. Not for `watch` (whose
+    /// next render reuses them) nor a batch (where other briefs are in
+    /// flight and would lose theirs).
+    pub fn one_off(mut self, yes: bool) -> Self {
+        self.one_off = yes;
+        self
     }
 
     /// The renderer for a brand's font folders.
@@ -233,29 +245,50 @@ pub fn pdfpc(notes: &[Vec<String>]) -> String {
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
-/// The settings for the handout of rendered `slides`: their pages as SVG
-/// files and their speaker notes.
+/// The settings for the handout of rendered `slides`: their pages and their
+/// speaker notes.
+///
+/// The handout draws the pages of the slides PDF itself: the slides' text
+/// stays text, and drawing is quick. Typst cannot embed a PDF in a PDF/A or
+/// PDF/UA file, so for those each slide is passed as an SVG instead.
 pub fn handout_settings(settings: &Settings, slides: &Rendered) -> Settings {
     let mut settings = settings.clone();
-    let options = typst_svg::SvgOptions::default();
-    let pages = slides.document.as_ref().map(|doc| doc.pages()).unwrap_or_default();
-    let paths: Vec<String> = (1..=pages.len()).map(|i| format!("handout/slide-{i}.svg")).collect();
-    for (path, page) in paths.iter().zip(pages) {
-        settings.files.push((path.clone(), Bytes::from_string(typst_svg::svg(page, &options))));
-    }
-    settings.handout = Some(Handout { slides: paths, notes: slides.speaker_notes.clone() });
+    let images = if settings.pdf_standards.iter().all(|s| pdf_version_only(*s)) {
+        let path = "handout/slides.pdf".to_string();
+        settings.files.push((path.clone(), Bytes::new(slides.pdf.clone())));
+        (1..=slides.pages).map(|page| SlideImage { path: path.clone(), page: Some(page) }).collect()
+    } else {
+        let options = typst_svg::SvgOptions::default();
+        let pages = slides.document.as_ref().map(|doc| doc.pages()).unwrap_or_default();
+        let mut images = Vec::new();
+        for (i, page) in pages.iter().enumerate() {
+            let path = format!("handout/slide-{}.svg", i + 1);
+            settings.files.push((path.clone(), Bytes::from_string(typst_svg::svg(page, &options))));
+            images.push(SlideImage { path, page: None });
+        }
+        images
+    };
+    settings.handout = Some(Handout { slides: images, notes: slides.speaker_notes.clone() });
     settings
+}
+
+/// Whether a PDF standard names only a PDF version (which still allows PDF
+/// images) rather than a conformance level such as PDF/A or PDF/UA.
+fn pdf_version_only(standard: typst_pdf::PdfStandard) -> bool {
+    use typst_pdf::PdfStandard as S;
+    matches!(standard, S::V_1_4 | S::V_1_5 | S::V_1_6 | S::V_1_7 | S::V_2_0)
 }
 
 /// Renders the requested products in the order of [`Product::ALL`]: the
 /// briefing, summary and slides in parallel (on rayon's pool, so briefs of a
 /// batch share it), then the handout from the slides (rendered for it even
-/// when not requested).
+/// when not requested). `one_off`: see [`Renderers::one_off`].
 pub fn render_all(
     renderer: &Renderer,
     brief: &Brief,
     products: &[Product],
     settings: &Settings,
+    one_off: bool,
 ) -> Result<Vec<Rendered>, Error> {
     let handout = products.contains(&Product::Handout);
     let mut first: Vec<Product> = products.iter().copied().filter(|&p| p != Product::Handout).collect();
@@ -272,6 +305,9 @@ pub fn render_all(
         .map(|&product| renderer.render(brief, product, settings))
         .collect::<Result<_, _>>()?;
     if handout {
+        if one_off {
+            typst::comemo::evict(0);
+        }
         let slides = out.iter().find(|r| r.product == Product::Slides).expect("slides were rendered");
         out.push(renderer.render(brief, Product::Handout, &handout_settings(settings, slides))?);
     }

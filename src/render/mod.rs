@@ -139,10 +139,21 @@ pub struct Quote {
 /// What the handout template lays out.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Handout {
-    /// Root-relative paths of the slide images, in order.
-    pub slides: Vec<String>,
+    /// The slide images, in order.
+    pub slides: Vec<SlideImage>,
     /// The speaker notes of each slide.
     pub notes: Vec<Vec<String>>,
+}
+
+/// One slide as the handout draws it: a page of the slides PDF, or (where
+/// the PDF standard asked for forbids PDF images) an SVG file of its own.
+#[derive(Debug, Clone, Serialize)]
+pub struct SlideImage {
+    /// Root-relative path of the image file.
+    pub path: String,
+    /// The page of a PDF file to draw (1-based); none for an SVG.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<usize>,
 }
 
 /// Density settings for the one-page summary; each step of [`Fit::LADDER`]
@@ -281,7 +292,8 @@ pub struct Rendered {
     pub fit: Option<Fit>,
     /// Each slide's speaker notes (slides only).
     pub speaker_notes: Vec<Vec<String>>,
-    /// The laid-out pages (slides only): the handout draws them.
+    /// The laid-out pages (slides only): a handout in PDF/A or PDF/UA draws
+    /// them as SVG.
     pub document: Option<PagedDocument>,
 }
 

@@ -241,6 +241,38 @@ fn slides_come_with_speaker_notes_and_a_handout() {
     let handout = Pdf::open(&base.join("handout.pdf"));
     assert!(handout.pages() >= slides.div_ceil(3), "at most three slides a page");
     assert!(!base.join("briefing.pdf").exists());
+    // The slides are drawn from the slides PDF, so their text stays text:
+    // each is a form whose content shows text (an SVG would draw outlines).
+    let doc = lopdf::Document::load(base.join("handout.pdf")).unwrap();
+    let forms_with_text = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| s.dict.get(b"Subtype").and_then(|t| t.as_name()).is_ok_and(|n| n == b"Form"))
+        .filter(|s| {
+            let content = s.decompressed_content().unwrap_or_else(|_| s.content.clone());
+            String::from_utf8_lossy(&content).contains(" Tf")
+        })
+        .count();
+    assert!(forms_with_text >= slides, "each slide drawn with its text ({forms_with_text} forms with text)");
+}
+
+#[test]
+fn a_handout_meets_the_pdf_standards_asked_for() {
+    // Typst cannot embed a PDF in a PDF/A or PDF/UA file: there the slides
+    // reach the handout as SVG. A bare PDF version still embeds the PDF.
+    let dir = tempfile::tempdir().unwrap();
+    let seed = crate::support::seed();
+    for standards in ["a-2b", "ua-1", "1.4"] {
+        let out = run(
+            dir.path(),
+            &["build", seed.to_str().unwrap(), "--format", "handout", "--pdf-standard", standards],
+        );
+        assert!(out.status.success(), "{standards}: {}", stderr(&out));
+        let handout = Pdf::open(&dir.path().join("out/pakistan-counterterrorism/handout.pdf"));
+        assert!(handout.pages() >= 4, "{standards}: eleven slides, three a page");
+        assert!(handout.text().contains("SLIDE3"), "{standards}: the slides are labelled");
+    }
 }
 
 /// Page 1 of each product, rendered small, against a reviewed reference.
