@@ -305,11 +305,14 @@ pub fn render_all(
         .map(|&product| renderer.render(brief, product, settings))
         .collect::<Result<_, _>>()?;
     if handout {
+        let slides = out.iter_mut().find(|r| r.product == Product::Slides).expect("slides were rendered");
+        let handout = handout_settings(settings, slides);
+        // The handout has what it needs; laid-out slides are large.
+        slides.document = None;
         if one_off {
             typst::comemo::evict(0);
         }
-        let slides = out.iter().find(|r| r.product == Product::Slides).expect("slides were rendered");
-        out.push(renderer.render(brief, Product::Handout, &handout_settings(settings, slides))?);
+        out.push(renderer.render(brief, Product::Handout, &handout)?);
     }
     out.retain(|r| products.contains(&r.product));
     out.sort_by_key(|r| r.product);
