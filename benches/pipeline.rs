@@ -26,6 +26,11 @@ use briefsmith::pipeline;
 use briefsmith::render::{Product, Renderer, Templates};
 use criterion::Criterion;
 
+// The same allocator as the binary, so in-process figures match it.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SEED: &str = include_str!("../seeds/pakistan-counterterrorism.txt");
 const BIN: &str = env!("CARGO_BIN_EXE_briefsmith");
 

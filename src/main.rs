@@ -5,6 +5,13 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+// Typst allocates many small, short-lived objects on several threads;
+// mimalloc serves them with far fewer page faults than the system allocator,
+// at the cost of a larger resident set (feature `mimalloc`, on by default).
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = briefsmith::cli::Cli::parse();
     let result = briefsmith::run(cli);
