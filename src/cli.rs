@@ -145,6 +145,9 @@ pub struct RenderArgs {
     pub model: PathBuf,
     #[command(flatten)]
     pub output: OutputArgs,
+    /// Print only errors.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// Options that steer the analysis.

@@ -157,7 +157,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Render(mut args) => {
             with_config(&mut args.output)?;
-            build(std::slice::from_ref(&args.model), &Default::default(), &args.output, &Default::default())
+            let batch = cli::BatchArgs { quiet: args.quiet, ..Default::default() };
+            build(std::slice::from_ref(&args.model), &Default::default(), &args.output, &batch)
         }
     }
 }

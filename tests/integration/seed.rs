@@ -71,6 +71,12 @@ fn render_takes_a_hand_edited_model() {
     assert!(text.contains("Editedbyhand"));
     assert!(text.contains("Sealthebordercrossings"));
     assert!(!dir.path().join("docs/edited/slides.pdf").exists(), "only the requested product");
+    assert!(stderr(&out).contains("built edited"), "{}", stderr(&out));
+
+    let out = run(dir.path(), &["render", "edited.json", "--format", "summary", "-o", "docs", "-q"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(dir.path().join("docs/edited/summary.pdf").is_file());
+    assert_eq!(stderr(&out), "", "--quiet prints nothing on success");
 }
 
 #[test]
