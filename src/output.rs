@@ -2,7 +2,9 @@
 //! Typst project of `--keep-typst`.
 //!
 //! Files are written to a temporary name in the target folder and renamed
-//! into place, so a failed run never leaves a truncated PDF behind.
+//! into place, so a failed run never leaves a truncated PDF behind. A file
+//! that already holds the same bytes is left alone, so a PDF viewer (or a
+//! build tool) sees only the documents that changed.
 
 use std::fs;
 use std::io;
@@ -21,9 +23,15 @@ pub struct WriteError {
     pub source: io::Error,
 }
 
-/// Writes `data` to `path` through a temporary file in the same folder.
-pub fn write_atomic(path: &Path, data: &[u8]) -> Result<(), WriteError> {
+/// Writes `data` to `path` through a temporary file in the same folder,
+/// unless the file already holds exactly `data`. Returns whether it wrote.
+pub fn write_atomic(path: &Path, data: &[u8]) -> Result<bool, WriteError> {
     let err = |source| WriteError { path: path.to_path_buf(), source };
+    if fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == data.len() as u64)
+        && fs::read(path).is_ok_and(|old| old == data)
+    {
+        return Ok(false);
+    }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         fs::create_dir_all(dir).map_err(|source| WriteError { path: dir.to_path_buf(), source })?;
     }
@@ -33,7 +41,8 @@ pub fn write_atomic(path: &Path, data: &[u8]) -> Result<(), WriteError> {
     fs::rename(&tmp, path).map_err(|source| {
         let _ = fs::remove_file(&tmp);
         err(source)
-    })
+    })?;
+    Ok(true)
 }
 
 /// Writes a self-contained Typst project into `dir`: the templates in use,
@@ -66,7 +75,7 @@ pub fn eject(
          edit them or the templates, then compile again.\n",
         products.join(", ")
     );
-    write_atomic(&dir.join("README.txt"), readme.as_bytes())
+    write_atomic(&dir.join("README.txt"), readme.as_bytes()).map(|_| ())
 }
 
 /// Writes a starter `brand.toml` and the built-in templates (under
@@ -102,5 +111,15 @@ mod tests {
         let names: Vec<_> =
             fs::read_dir(path.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn the_same_bytes_are_not_written_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.pdf");
+        assert!(write_atomic(&path, b"one").unwrap(), "a new file is written");
+        assert!(!write_atomic(&path, b"one").unwrap(), "the same bytes are left alone");
+        assert!(write_atomic(&path, b"two").unwrap(), "new bytes are written");
+        assert_eq!(fs::read(&path).unwrap(), b"two");
     }
 }

@@ -131,6 +131,8 @@ pub struct Report {
     pub dir: PathBuf,
     /// Each product rendered.
     pub products: Vec<Rendered>,
+    /// Products whose file already held exactly these bytes (left alone).
+    pub unchanged: Vec<Product>,
     /// Wall time for analysis, rendering and writing.
     pub seconds: f64,
     /// Things the user should know about the brief itself (its encoding).
@@ -157,8 +159,11 @@ pub fn build(
     let settings = settings(&brief, args, &brand, source);
     let products = render_all(&renderer, &brief, &args.products(), &settings, renderers.one_off)?;
     let model = brief.to_json();
+    let mut unchanged = Vec::new();
     for rendered in &products {
-        output::write_atomic(&dir.join(format!("{}.pdf", rendered.product)), &rendered.pdf)?;
+        if !output::write_atomic(&dir.join(format!("{}.pdf", rendered.product)), &rendered.pdf)? {
+            unchanged.push(rendered.product);
+        }
         if rendered.product == Product::Slides {
             output::write_atomic(&dir.join("slides.pdfpc"), pdfpc(&rendered.speaker_notes).as_bytes())?;
         }
@@ -184,7 +189,7 @@ pub fn build(
         })
         .into_iter()
         .collect();
-    Ok(Report { name, dir, products, seconds: start.elapsed().as_secs_f64(), notes })
+    Ok(Report { name, dir, products, unchanged, seconds: start.elapsed().as_secs_f64(), notes })
 }
 
 /// Renderers by the font folders their brand brings, built once each.

@@ -1,7 +1,8 @@
 //! `briefsmith watch`: re-render a brief whenever it, its brand file or a
 //! template changes, reusing the warm renderer and Typst's caches. A broken
 //! edit prints its error and leaves the last good PDFs in place (outputs are
-//! only written when every product rendered).
+//! only written when every product rendered). The session has one date, so
+//! a product an edit did not change is not rewritten.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -22,6 +23,12 @@ pub fn run(
     analysis: &AnalysisArgs,
     output: &OutputArgs,
 ) -> Result<(), Error> {
+    // One date for the whole session, so a product the edit did not touch
+    // comes out byte for byte the same and its file is left alone (a PDF
+    // viewer then reloads only the documents that changed).
+    let mut output = output.clone();
+    output.creation_timestamp.get_or_insert_with(|| chrono::Utc::now().timestamp());
+    let output = &output;
     rebuild(renderers, brief, analysis, output);
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
@@ -89,8 +96,14 @@ fn rebuild(renderers: &Renderers, brief: &Path, analysis: &AnalysisArgs, output:
     let mut err = std::io::stderr().lock();
     match result {
         Ok(report) => {
-            let pages: Vec<String> =
-                report.products.iter().map(|r| format!("{} {}p", r.product, r.pages)).collect();
+            let pages: Vec<String> = report
+                .products
+                .iter()
+                .map(|r| {
+                    let same = if report.unchanged.contains(&r.product) { " unchanged" } else { "" };
+                    format!("{} {}p{same}", r.product, r.pages)
+                })
+                .collect();
             let _ = writeln!(err, "rebuilt {} in {ms:.0} ms ({})", report.name, pages.join(", "));
         }
         Err(e) => {

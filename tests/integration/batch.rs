@@ -129,6 +129,14 @@ fn watch_rebuilds_on_an_edit_and_keeps_the_last_good_pdf_on_a_broken_one() {
     std::fs::write(dir.path().join("memo.txt"), SEED.replace("precarious", "fragile")).unwrap();
     let line = wait_for("rebuilt memo in");
     assert!(line.contains(" ms "), "{line}");
+    assert!(line.contains("summary 1p)"), "the edit reached the summary: {line}");
+    // An edit that changes nothing the summary shows leaves its file alone.
+    let summary = dir.path().join("out/memo/summary.pdf");
+    let before = std::fs::metadata(&summary).unwrap().modified().unwrap();
+    std::fs::write(dir.path().join("memo.txt"), SEED.replace("precarious", "fragile") + "\n\n").unwrap();
+    let line = wait_for("rebuilt memo in");
+    assert!(line.contains("summary 1p unchanged"), "{line}");
+    assert_eq!(std::fs::metadata(&summary).unwrap().modified().unwrap(), before, "not rewritten");
     std::fs::write(dir.path().join("memo.txt"), "").unwrap();
     wait_for("error: failed to read brief");
     assert_eq!(Pdf::open(&dir.path().join("out/memo/summary.pdf")).pages(), 1, "the last good PDF stays");
