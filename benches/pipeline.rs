@@ -32,6 +32,8 @@ use criterion::Criterion;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const SEED: &str = include_str!("../seeds/pakistan-counterterrorism.txt");
+/// The products compared with the typst CLI (the handout has no CLI twin).
+const THREE: [Product; 3] = [Product::Briefing, Product::Summary, Product::Slides];
 const BIN: &str = env!("CARGO_BIN_EXE_briefsmith");
 
 fn output_args() -> OutputArgs {
@@ -46,7 +48,7 @@ fn criterion_benches(c: &mut Criterion) {
     let renderer = Renderer::new(Templates::Builtin, &[]);
     let brief = analyse(SEED, &Options::default()).expect("analyses");
     let settings = pipeline::settings(&brief, &output_args(), &Default::default(), Some(SEED));
-    for product in [Product::Briefing, Product::Summary, Product::Slides] {
+    for product in THREE {
         c.bench_function(&format!("render/{product}"), |b| {
             b.iter(|| {
                 typst::comemo::evict(0);
@@ -54,16 +56,15 @@ fn criterion_benches(c: &mut Criterion) {
             })
         });
     }
-    let three = [Product::Briefing, Product::Summary, Product::Slides];
     c.bench_function("render/all-three", |b| {
         b.iter(|| {
             typst::comemo::evict(0);
-            pipeline::render_all(&renderer, black_box(&brief), &three, &settings, false).expect("renders")
+            pipeline::render_all(&renderer, black_box(&brief), &THREE, &settings, false).expect("renders")
         })
     });
     // Watch mode: the caches are warm and each run is a new edit (a word no
     // earlier run had), so the changed paragraph is laid out afresh.
-    for product in three {
+    for product in THREE {
         let mut edit = 0;
         c.bench_function(&format!("warm/{product}-after-one-word-edit"), |b| {
             b.iter_batched(
@@ -160,11 +161,12 @@ fn side_by_side() {
     let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/pakistan-counterterrorism.txt");
     let seed = seed.to_str().expect("utf-8 path");
     println!("\n== side by side (medians) ==");
+    let formats = THREE.map(|p| p.to_string()).join(",");
 
     // briefsmith: the seed, three products, one fresh process each time.
     let three = median(7, || {
         let out = Command::new(BIN)
-            .args(["build", seed, "-q", "--format", "briefing,summary,slides", "-o"])
+            .args(["build", seed, "-q", "--format", &formats, "-o"])
             .arg(work.path().join("out"))
             .env("SOURCE_DATE_EPOCH", "1764000000")
             .output()
@@ -176,7 +178,7 @@ fn side_by_side() {
     let typst = typst_cli();
     let project = work.path().join("project");
     let out = Command::new(BIN)
-        .args(["build", seed, "-q", "--format", "briefing,summary,slides", "--keep-typst"])
+        .args(["build", seed, "-q", "--format", &formats, "--keep-typst"])
         .arg(&project)
         .arg("-o")
         .arg(work.path().join("out"))
@@ -200,14 +202,14 @@ fn side_by_side() {
     for jobs in ["1", "2"] {
         let start = Instant::now();
         let out = Command::new(BIN)
-            .args(["build", "-q", "--format", "briefing,summary,slides", "-j", jobs, "-o"])
+            .args(["build", "-q", "--format", &formats, "-j", jobs, "-o"])
             .arg(work.path().join(format!("batch-out-{jobs}")))
             .arg(work.path().join("batch"))
             .output()
             .expect("briefsmith runs");
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         let seconds = start.elapsed().as_secs_f64();
-        let rate = (briefs.len() * 3) as f64 / seconds;
+        let rate = (briefs.len() * THREE.len()) as f64 / seconds;
         println!("batch of {} briefs, {jobs} thread(s): {seconds:.2} s, {rate:.1} products/s", briefs.len());
         products_per_second.push(rate);
     }
@@ -219,7 +221,7 @@ fn side_by_side() {
         for (i, brief) in briefs.iter().take(20).enumerate() {
             let project = work.path().join(format!("eject-{i}"));
             let out = Command::new(BIN)
-                .args(["build", "-q", "--format", "briefing,summary,slides", "--keep-typst"])
+                .args(["build", "-q", "--format", &formats, "--keep-typst"])
                 .arg(&project)
                 .arg("-o")
                 .arg(work.path().join("eject-out"))
@@ -231,11 +233,11 @@ fn side_by_side() {
         }
         let start = Instant::now();
         for project in &projects {
-            for main in ["briefing.typ", "summary.typ", "slides.typ"] {
-                typst_compile(typst, project, main);
+            for product in THREE {
+                typst_compile(typst, project, &format!("{product}.typ"));
             }
         }
-        let rate = (projects.len() * 3) as f64 / start.elapsed().as_secs_f64();
+        let rate = (projects.len() * THREE.len()) as f64 / start.elapsed().as_secs_f64();
         println!("typst CLI loop over {} ejected projects: {rate:.1} products/s", projects.len());
         println!("batch (2 threads) / typst CLI loop: {:.1}x", products_per_second[1] / rate);
     }
