@@ -262,6 +262,8 @@ fn side_by_side() {
 }
 
 fn main() {
+    #[cfg(feature = "mimalloc")]
+    briefsmith::keep_freed_memory();
     let mut criterion = Criterion::default().sample_size(20).configure_from_args();
     criterion_benches(&mut criterion);
     criterion.final_summary();

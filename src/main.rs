@@ -14,7 +14,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     #[cfg(feature = "mimalloc")]
-    keep_freed_memory();
+    briefsmith::keep_freed_memory();
     let cli = briefsmith::cli::Cli::parse();
     let result = briefsmith::run(cli);
     if std::env::var_os("BRIEFSMITH_REPORT_PEAK_MEMORY").is_some() {
@@ -28,29 +28,6 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// Tells mimalloc to keep the memory it frees instead of handing it back to
-/// the system a second later (its default). A batch frees each brief's
-/// layouts and allocates the next brief's at once: memory handed back is
-/// handed out again, and the kernel zeroes every page of it on the way
-/// (a tenth of a batch's processor time). Kept, it is simply reused; the
-/// resident set stays at its high-water mark, which a batch reaches within
-/// its first briefs anyway (BENCHMARKS.md). `MIMALLOC_PURGE_DELAY` in the
-/// environment still decides, when set.
-#[cfg(feature = "mimalloc")]
-#[allow(unsafe_code)]
-fn keep_freed_memory() {
-    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {
-        return;
-    }
-    /// `mi_option_purge_delay` in mimalloc.h (the same in mimalloc 2 and 3).
-    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-    /// "No purging at all".
-    const NEVER: std::ffi::c_long = -1;
-    // SAFETY: `mi_option_set` stores an integer in mimalloc's option table;
-    // it takes no pointers and may be called at any time from any thread.
-    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, NEVER) };
 }
 
 /// Prints the process's peak resident memory (Linux), for the benchmarks.
