@@ -25,13 +25,22 @@ pub fn explain(brief: &Brief, source: &str) -> String {
         } else {
             format!(" ({})", threat.aliases.join(", "))
         };
+        let kind = match threat.kind {
+            crate::model::ThreatKind::Actor => "actor",
+            crate::model::ThreatKind::Risk => "risk",
+        };
+        let salience = match threat.salience {
+            crate::model::Salience::Major => "major",
+            crate::model::Salience::Minor => "minor",
+        };
         let _ = writeln!(
             out,
-            "  {}{aliases}: {} mentions, {} points",
+            "  {}{aliases}: {kind}, {salience}, {} mentions, {} points",
             threat.name,
             threat.mentions,
             threat.points.len()
         );
+        let _ = writeln!(out, "    confidence {:.2}: {}", threat.confidence, threat.reason);
         let _ = writeln!(out, "    summary: {}", threat.summary);
         for span in &threat.sources {
             source_line(&mut out, *span, source);
@@ -43,7 +52,13 @@ pub fn explain(brief: &Brief, source: &str) -> String {
     }
     section(&mut out, "RECOMMENDATIONS");
     for (i, rec) in brief.recommendations.iter().enumerate() {
-        item(&mut out, &format!("{}. {}", i + 1, rec.title), &rec.sources, source);
+        let _ = writeln!(out, "  {}. {}", i + 1, rec.title);
+        let who = rec.addressee.as_deref().map(|a| format!(", for {a}")).unwrap_or_default();
+        let kind = if rec.explicit { "urged" } else { "an option" };
+        let _ = writeln!(out, "    confidence {:.2}: {}{who} ({kind})", rec.confidence, rec.reason);
+        for span in &rec.sources {
+            source_line(&mut out, *span, source);
+        }
     }
     section(&mut out, "CONCLUSION");
     for (para, span) in brief.conclusion.iter().zip(&brief.conclusion_sources) {
@@ -105,9 +120,7 @@ mod tests {
         let brief = analyse(text, &Options::default()).unwrap();
         let out = explain(&brief, text);
         assert!(
-            out.contains(
-                "1. Expand border patrols\n    ← 2:1 \"The government should expand border patrols.\""
-            ),
+            out.contains("1. Expand border patrols\n    confidence 0.85: advice with an agent, for The government (urged)\n    ← 2:1 \"The government should expand border patrols.\""),
             "{out}"
         );
     }

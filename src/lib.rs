@@ -161,7 +161,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Check(args) => {
             let (input, brief) = pipeline::load(&args.input, &args.analysis)?;
-            let warnings = check::check(&brief);
+            let source = (input.kind == input::InputKind::Text).then_some(input.text.as_str());
+            let warnings = check::check(&brief, source);
             let mut err = std::io::stderr().lock();
             for w in &warnings {
                 let _ = writeln!(err, "warning: {}: {}", input.path.display(), w.message);

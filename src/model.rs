@@ -124,9 +124,24 @@ pub enum Role {
     Partner,
     /// The brief is written about or for it (usually a state).
     Subject,
+    /// The author's own side: its government, agencies and forces.
+    Own,
+    /// Harmed by a threat.
+    Victim,
     /// Mentioned, with no clear part.
     #[default]
     Other,
+}
+
+/// How central a threat is to the brief's argument.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Salience {
+    /// Central: the brief is about it.
+    #[default]
+    Major,
+    /// Mentioned in passing.
+    Minor,
 }
 
 /// A threat actor or named risk with what the brief says about it.
@@ -147,8 +162,31 @@ pub struct Threat {
     pub points: Vec<String>,
     /// How often the brief names it (any alias).
     pub mentions: usize,
+    /// Central to the brief or mentioned in passing.
+    pub salience: Salience,
+    /// Its part: a threat, or an enabler of one (a state sponsoring a group).
+    #[serde(default = "threat_role")]
+    pub role: Role,
+    /// How sure the analysis is that this is a threat, from 0 to 1 (a
+    /// hand-written model that leaves it out is taken as sure).
+    #[serde(default = "sure")]
+    pub confidence: f64,
+    /// Why it was taken for a threat, in a few words.
+    pub reason: String,
     /// Spans of the summary and point sentences.
     pub sources: Vec<Span>,
+}
+
+fn threat_role() -> Role {
+    Role::Threat
+}
+
+fn sure() -> f64 {
+    1.0
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// A named actor and its role.
@@ -173,6 +211,19 @@ pub struct Recommendation {
     pub title: String,
     /// What the author says about it.
     pub detail: String,
+    /// Who is to act, when the text names them ("Congress", "network defenders").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub addressee: Option<String>,
+    /// True when the author urges it; false for an option the author only
+    /// lays out ("Congress may consider …").
+    #[serde(default = "yes")]
+    pub explicit: bool,
+    /// How sure the analysis is that this is a recommendation, from 0 to 1
+    /// (a hand-written model that leaves it out is taken as sure).
+    #[serde(default = "sure")]
+    pub confidence: f64,
+    /// Why it was taken for one, in a few words.
+    pub reason: String,
     /// Spans of the sentences it came from.
     pub sources: Vec<Span>,
 }

@@ -1,23 +1,49 @@
-//! Named actors: finding them, unifying their aliases, counting mentions and
-//! deciding the part each plays (threat, enabler, partner, subject).
+//! Actors: who the brief names, which side each is on, and which are threats.
 //!
-//! Organisations are recognised by an acronym definition ("Tehreek-i-Taliban
-//! Pakistan (TTP)"), by a keyword in the name ("Cartel", "Front", "Taliban")
-//! or by a list of well-known groups; states by a gazetteer. Aliases unify
-//! across spelling variants (al-Qaida / Al-Qaeda / al-Qa'ida), acronym stems
-//! (ISIS for ISIS-K) and head words (the Taliban for the Afghan Taliban).
-//! Roles come from cue words near each mention.
+//! Four steps over the sentences as [`super::syntax`] reads them:
+//!
+//! 1. **Names.** Proper-name runs of the noun-phrase chunks ("Department of
+//!    Defense", "Islamic State in the Greater Sahara"), acronym definitions
+//!    ("Tehreek-i-Taliban Pakistan (TTP)", "violent extremist organizations
+//!    (VEOs)"), other names the text gives ("also known as", "known as",
+//!    "a.k.a.", "formerly", "X, or Y" in brackets, "BlackCat/ALPHV"), names
+//!    from the public lists of [`super::gazetteer`] (states, designated
+//!    terrorist organisations, ATT&CK groups and malware), and groups named
+//!    by a common noun of wrongdoing ("criminal gangs", "clan militias").
+//! 2. **Aliases.** Forms join one actor across spelling variants
+//!    (al-Qaida / al-Qa'ida), acronym stems (ISIS for ISIS-K), head words
+//!    (the Taliban for the Afghan Taliban) and descriptors ("SVR actors" for
+//!    the SVR).
+//! 3. **Evidence.** Each clause says who does what to whom: the agent of an
+//!    attack on someone who is not hostile is a threat; the agent of an
+//!    attack on a hostile group counters it; the one attacked is a victim;
+//!    "X is a threat" says so; "attacks by X", "X's aggression" and
+//!    "threats from X" name the agent of a harm; sheltering or supporting a
+//!    threat makes an enabler; acting with the author's side a partner;
+//!    saying or reporting a source; being told what to do an addressee.
+//! 4. **Sides.** The author's own side (the state the recommendations
+//!    address or the threats are aimed at, its institutions, its partners
+//!    and the victims) is never a threat. A known threat group is one unless
+//!    the text casts it otherwise; a state, an institution or an unknown name
+//!    only on the evidence of what it does. Each threat gets a salience, a
+//!    confidence and the reason for it.
+//!
+//! Every step is linear in the length of the text: names are matched with a
+//! trie over interned tokens, and aliases through hash maps.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use super::lexicon::{self, contains};
-use super::text::{Document, Section, Word, words};
-use crate::model::Role;
+use super::gazetteer::{self, Entry, Via};
+use super::semantics;
+use super::syntax::{Clause, Parsed};
+use super::tagger::Tag;
+use super::text::{Document, Section};
+use crate::model::{Role, Salience};
 
 /// What sort of actor a name denotes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ActorKind {
-    /// A non-state organisation or group.
+    /// A non-state organisation or group (or a named malware family).
     Org,
     /// A state (or its government, by metonymy).
     State,
@@ -42,642 +68,728 @@ pub struct Found {
     pub sentences: Vec<usize>,
     /// The sentence that defines its acronym, if any.
     pub defined_in: Option<usize>,
-    /// A named risk (a trend, a weakness), not an organisation.
+    /// A named risk (malware, a trend), not an organisation.
     pub risk: bool,
     /// Paragraphs the brief devotes to it (under a threats heading).
     pub home: Vec<usize>,
+    /// Whether the brief treats it as a threat.
+    pub threat: bool,
+    /// Central or in passing.
+    pub salience: Salience,
+    /// How sure the analysis is of its part, 0 to 1.
+    pub confidence: f64,
+    /// Why, in a few words.
+    pub reason: String,
 }
 
-/// Word suffixes that attach a name to a participle: "Al-Qaida-linked".
-#[rustfmt::skip]
-const NAME_SUFFIXES: &[&str] = &[
-    "linked", "led", "affiliated", "backed", "inspired", "aligned", "related", "allied", "style",
-    "controlled", "held", "based", "sponsored", "associated", "connected", "run", "dominated",
-];
+/// The kind of name an actor was found by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Nature {
+    /// A state from the gazetteer.
+    State,
+    /// An institution of a state ("China Coast Guard", "Pakistani security forces").
+    Organ,
+    /// A public body without a state in its name ("Federal Bureau of Investigation").
+    Institution,
+    /// A group on a public list of threat groups.
+    Listed,
+    /// Malware or an attacker's tool.
+    Software,
+    /// A group named by a noun of wrongdoing ("gangs", "adversaries").
+    Generic,
+    /// A person ("President Donald Trump").
+    Person,
+    /// Any other proper name.
+    Name,
+}
 
-/// Lower-case words that may sit inside a name between capitalised words.
-const CONNECTORS: &[&str] =
-    &["of", "for", "al", "el", "i", "e", "de", "del", "la", "wa", "bin", "ul", "the", "y"];
+/// An actor while it is assembled.
+#[derive(Debug)]
+struct Draft {
+    forms: Vec<String>,
+    form_counts: Vec<usize>,
+    /// The long form the author defined.
+    defined: Option<String>,
+    defined_in: Option<usize>,
+    nature: Nature,
+    /// For an organ: the state it belongs to.
+    state_of: Option<String>,
+    /// A name that marks hostility (a listed group, "Taliban", "gang").
+    hostile_name: bool,
+    /// Listed by the author under a threats heading.
+    listed: bool,
+    /// A named risk rather than an organisation.
+    risk: bool,
+    home: Vec<usize>,
+    mentions: usize,
+    sentences: Vec<usize>,
+    /// Mentions as the subject of a clause.
+    subject_mentions: usize,
+    evidence: Evidence,
+}
 
-/// Capitalised words that begin sentences but never names.
-#[rustfmt::skip]
-const STARTERS: &[&str] = &[
-    "the", "a", "an", "this", "these", "those", "that", "its", "their", "his", "her", "our", "in",
-    "on", "at", "by", "for", "from", "with", "without", "while", "whilst", "although", "though",
-    "despite", "beyond", "besides", "however", "moreover", "furthermore", "meanwhile", "since",
-    "after", "before", "during", "over", "under", "as", "if", "when", "where", "many", "some",
-    "several", "most", "one", "two", "both", "each", "every", "such", "to", "and", "but", "yet",
-    "so", "first", "second", "third", "finally", "also", "further",
-];
+/// What the clauses say about an actor.
+#[derive(Debug, Default, Clone)]
+struct Evidence {
+    /// Agent of a harm to someone not hostile.
+    harm: f64,
+    /// Called a threat, menace, adversary …
+    called_threat: f64,
+    /// Target of an action against it ("combat X", "designate X").
+    countered: f64,
+    /// Harmed by someone.
+    victim: f64,
+    /// Acts against a hostile group.
+    counters: f64,
+    /// Helps or shelters a threat.
+    enables: f64,
+    /// Acts together with, or helps, the author's side.
+    partners: f64,
+    /// Says, reports or assesses.
+    says: f64,
+    /// Is told what to do.
+    addressed: f64,
+    /// A state named as the owner of interests, policy, allies, agencies.
+    own: f64,
+    /// Words of threat near its mentions ("militants", "attacks").
+    cues: f64,
+    /// Sentences giving the strongest evidence, for the reason.
+    because: Vec<String>,
+    /// States it acts together with ("U.S.-Israeli strikes"), by name.
+    allied: Vec<String>,
+}
+
+/// Finds the actors of `doc`, in order of first mention.
+pub fn find(doc: &Document, parsed: &[Parsed]) -> Vec<Found> {
+    let mut book = Book::default();
+    harvest(doc, parsed, &mut book);
+    listed_threats(doc, &mut book);
+    let matcher = Matcher::new(&book.drafts);
+    let mentions = matcher.find_all(doc, parsed, &book.drafts);
+    count(&mentions, &mut book.drafts);
+    gather_evidence(doc, parsed, &mentions, &mut book.drafts);
+    decide(doc, parsed, book.drafts)
+}
+
+/// The drafts with the indexes that join new forms to them.
+#[derive(Default)]
+struct Book {
+    drafts: Vec<Draft>,
+    by_key: HashMap<String, usize>,
+    by_last: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>>,
+    by_stem: HashMap<String, Vec<usize>>,
+}
+
+/// An index list longer than this is ambiguous anyway: it is not searched.
+const MAX_CANDIDATES: usize = 8;
+
+impl Book {
+    fn push(&mut self, draft: Draft) -> usize {
+        let i = self.drafts.len();
+        self.drafts.push(draft);
+        let forms = self.drafts[i].forms.clone();
+        for f in forms {
+            self.index(i, &f);
+        }
+        i
+    }
+
+    fn add_alias(&mut self, i: usize, form: &str) {
+        let form = form.trim();
+        if form.is_empty() || self.drafts[i].forms.iter().any(|f| f == form) {
+            return;
+        }
+        self.drafts[i].forms.push(form.to_string());
+        self.drafts[i].form_counts.push(0);
+        self.index(i, form);
+    }
+
+    fn index(&mut self, i: usize, form: &str) {
+        let ts = tokens(form);
+        if ts.is_empty() {
+            return;
+        }
+        self.by_key.entry(ts.join(" ")).or_insert(i);
+        for (map, t) in [(&mut self.by_last, ts.last()), (&mut self.by_first, ts.first())] {
+            if let Some(t) = t {
+                let list = map.entry(t.clone()).or_default();
+                if list.len() <= MAX_CANDIDATES && !list.contains(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        if is_acronym(form)
+            && let Some((stem, _)) = form.split_once('-')
+        {
+            let list = self.by_stem.entry(stem.to_lowercase()).or_default();
+            if list.len() <= MAX_CANDIDATES && !list.contains(&i) {
+                list.push(i);
+            }
+        }
+    }
+
+    /// The actor a form belongs to, if exactly one fits.
+    fn unify(&self, form: &str) -> Option<usize> {
+        let ts = tokens(form);
+        if ts.is_empty() {
+            return None;
+        }
+        if let Some(&i) = self.by_key.get(&ts.join(" ")) {
+            return Some(i);
+        }
+        let mut hits: Vec<usize> = Vec::new();
+        let mut consider = |i: usize| {
+            if !hits.contains(&i) {
+                hits.push(i);
+            }
+        };
+        // "ISIS" for "ISIS-K".
+        if is_acronym(form) {
+            for &i in self.by_stem.get(&form.to_lowercase()).into_iter().flatten() {
+                consider(i);
+            }
+        }
+        if ts.len() == 1 && !GENERIC_HEADS.contains(&ts[0].as_str()) {
+            // The head word: "the Taliban" for "the Afghan Taliban".
+            for &i in self.by_last.get(&ts[0]).into_iter().flatten() {
+                if self.drafts[i].forms.iter().any(|f| tokens(f).len() > 1)
+                    && self.drafts[i].nature != Nature::State
+                {
+                    consider(i);
+                }
+            }
+            // "Sinaloa" for "Sinaloa Cartel", "Wagner" for "Wagner Group".
+            for &i in self.by_first.get(&ts[0]).into_iter().flatten() {
+                let fits = self.drafts[i].forms.iter().any(|f| {
+                    let ft = tokens(f);
+                    ft.len() == 2 && ft[0] == ts[0] && GENERIC_HEADS.contains(&ft[1].as_str())
+                });
+                if fits {
+                    consider(i);
+                }
+            }
+        } else if ts.len() > 1 {
+            // A leading part: "the Islamic State" for "Islamic State Khorasan Province".
+            for &i in self.by_first.get(&ts[0]).into_iter().flatten() {
+                if self.drafts[i].forms.iter().any(|f| {
+                    let ft = tokens(f);
+                    ft.len() > ts.len()
+                        && ft.starts_with(&ts)
+                        && !GENERIC_HEADS.contains(&ts[ts.len() - 1].as_str())
+                }) {
+                    consider(i);
+                }
+            }
+        }
+        let family = |f: &str| {
+            let l = f.to_lowercase();
+            IS_FAMILY.contains(&l.as_str()) || l.starts_with("isis")
+        };
+        if family(form) {
+            for (i, d) in self.drafts.iter().enumerate().take(4096) {
+                if d.forms.iter().any(|f| family(f)) {
+                    consider(i);
+                }
+            }
+        }
+        (hits.len() == 1).then(|| hits[0])
+    }
+}
 
 /// Head words too generic to stand for one actor on their own.
 #[rustfmt::skip]
 const GENERIC_HEADS: &[&str] = &[
     "group", "front", "movement", "army", "brigade", "brigades", "cartel", "network", "militia",
-    "gang", "mafia", "syndicate", "brotherhood", "forces", "clan", "corps", "party", "state",
+    "gang", "mafia", "syndicate", "brotherhood", "forces", "force", "clan", "corps", "party",
+    "state", "actors", "actor", "agency", "department", "service", "council", "ministry", "office",
+    "government", "authority", "police", "command", "unit", "organization", "organisation",
 ];
 
 /// The sibling names of the Islamic State that refer to one family.
 const IS_FAMILY: &[&str] = &["isis", "isil", "daesh", "islamic state", "is"];
 
-/// A capitalised phrase in a sentence.
-#[derive(Debug, Clone)]
-struct Run {
-    sentence: usize,
-    text: String,
-    tokens: Vec<String>,
-}
-
-/// Finds the actors of `doc`, in order of first mention.
-pub fn find(doc: &Document) -> Vec<Found> {
-    let common = common_words(doc);
-    let mut defs: Vec<(usize, String, String)> = Vec::new();
-    let mut runs: Vec<Run> = Vec::new();
-    for (si, sentence) in doc.sentences.iter().enumerate() {
-        let ws = words(&sentence.text);
-        defs.extend(definitions(&sentence.text, &ws).into_iter().map(|(l, s)| (si, l, s)));
-        runs.extend(capitalised_runs(si, &sentence.text, &ws, &common));
-    }
-
-    let mut actors: Vec<Draft> = Vec::new();
-    for (si, long, short) in &defs {
-        if let Some(i) = unify(&actors, long).or_else(|| unify(&actors, short)) {
-            actors[i].add_alias(long);
-            actors[i].add_alias(short);
-            actors[i].defined_in.get_or_insert(*si);
-            continue;
-        }
-        let state =
-            [long.as_str(), short.as_str()].into_iter().any(|f| classify(f, false) == Some(ActorKind::State));
-        let kind = if state {
-            Some(ActorKind::State)
-        } else {
-            classify(long, true).or_else(|| classify(short, false))
-        };
-        if let Some(kind) = kind {
-            actors.push(Draft::new(long, kind, Some(*si), Some(short)));
-        }
-    }
-
-    // Names the author lists under a threats heading are threats.
-    for (name, paragraphs) in listed_threats(doc) {
-        let i = match unify(&actors, &name) {
-            Some(i) => i,
-            None if classify(&name, false) == Some(ActorKind::State) => continue,
-            None => {
-                let mut draft = Draft::new(&name, ActorKind::Org, None, None);
-                draft.risk = is_risk_name(&name);
-                actors.push(draft);
-                actors.len() - 1
-            }
-        };
-        actors[i].listed = true;
-        actors[i].home.extend(paragraphs);
-    }
-
-    // Longer names first, so shorter forms can join them as aliases.
-    let mut candidates: Vec<&Run> = runs.iter().collect();
-    candidates.sort_by_key(|r| (std::cmp::Reverse(r.tokens.len()), r.sentence));
-    let mut seen = HashSet::new();
-    for run in candidates {
-        if !seen.insert(key(&run.text)) {
-            continue;
-        }
-        // "Manila" speaks for the Philippines.
-        let seat = lexicon::SEATS_OF_GOVERNMENT.iter().find(|(city, _)| run.text.eq_ignore_ascii_case(city));
-        if let Some((_, state)) = seat {
-            match actors
-                .iter()
-                .position(|a| a.kind == ActorKind::State && a.forms.iter().any(|f| key(f) == key(state)))
-            {
-                Some(i) => actors[i].add_alias(&run.text),
-                None => {
-                    let mut draft = Draft::new(&title_case(state), ActorKind::State, None, None);
-                    draft.add_alias(&run.text);
-                    actors.push(draft);
-                }
-            }
-            continue;
-        }
-        let kind = classify(&run.text, false);
-        if kind == Some(ActorKind::State) {
-            // A state joins only itself ("the United States" and "United States").
-            match actors.iter().position(|a| a.forms.iter().any(|f| key(f) == key(&run.text))) {
-                Some(i) => actors[i].add_alias(&run.text),
-                None => actors.push(Draft::new(&run.text, ActorKind::State, None, None)),
-            }
-        } else if is_place_or_nationality(&run.text) {
-            continue;
-        } else if let Some(i) = unify(&actors, &run.text) {
-            actors[i].add_alias(&run.text);
-        } else if let Some(kind) = kind {
-            actors.push(Draft::new(&run.text, kind, None, None));
-        } else if let Some(state) = organ_of(&run.text) {
-            // "China Coast Guard": a threat unless it is the subject's own.
-            let mut draft = Draft::new(&run.text, ActorKind::Org, None, None);
-            draft.organ_of = Some(state);
-            actors.push(draft);
-        } else if is_plain_name(&run.text, &common) {
-            // An unknown name ("Qilin"): kept only if it acts like a group.
-            let mut draft = Draft::new(&run.text, ActorKind::Org, None, None);
-            draft.weak = true;
-            actors.push(draft);
-        }
-    }
-    for (name, forms) in generic_groups(doc, &actors) {
-        let mut draft = Draft::new(&name, ActorKind::Org, None, None);
-        // Keep the name with its modifier ("Maritime militia") over the bare noun.
-        draft.defined = Some(name.clone());
-        for form in &forms {
-            draft.add_alias(form);
-        }
-        actors.push(draft);
-    }
-
-    count_mentions(doc, &mut actors);
-    actors.retain(|a| a.listed || (a.mentions > 0 && (!a.weak || a.acts_like_a_group())));
-    // The subject is the state named most often; its own institutions
-    // ("Pakistan Army") are never threats, so they go.
-    let subject: Option<String> = actors
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.kind == ActorKind::State)
-        .max_by_key(|(i, a)| (a.mentions, std::cmp::Reverse(*i)))
-        .map(|(_, a)| a.forms[0].to_lowercase());
-    let of_subject =
-        |state: &str| subject.as_deref().is_some_and(|s| state.chars().take(4).eq(s.chars().take(4)));
-    actors.retain(|a| !a.organ_of.as_deref().is_some_and(of_subject));
-    for actor in &mut actors {
-        let is_subject = subject.as_deref() == Some(actor.forms[0].to_lowercase().as_str());
-        actor.role = actor.decide_role(is_subject);
-    }
-    actors.sort_by_key(|a| a.sentences.first().copied().unwrap_or(usize::MAX));
-    actors.into_iter().map(Draft::finish).collect()
-}
-
-/// An actor while it is being assembled.
-#[derive(Debug)]
-struct Draft {
-    forms: Vec<String>,
-    defined: Option<String>,
-    kind: ActorKind,
-    defined_in: Option<usize>,
-    mentions: usize,
-    form_counts: Vec<usize>,
-    sentences: Vec<usize>,
-    cues: [usize; 3],
-    role: Role,
-    /// An unknown name that must act like a group to be kept.
-    weak: bool,
-    /// A state's institution ("China Coast Guard"): the state's name.
-    organ_of: Option<String>,
-    /// Mentions right after "in", "near", "from" …: a place, not an actor.
-    locative: usize,
-    /// Mentions followed by a verb: something that acts.
-    acting: usize,
-    /// Listed by the author under a threats heading.
-    listed: bool,
-    /// A named risk rather than an organisation.
-    risk: bool,
-    /// Paragraphs devoted to it.
-    home: Vec<usize>,
-}
-
 impl Draft {
-    fn new(name: &str, kind: ActorKind, defined_in: Option<usize>, acronym: Option<&str>) -> Self {
-        let mut draft = Draft {
+    fn new(name: &str, nature: Nature) -> Self {
+        Draft {
             forms: vec![name.to_string()],
-            defined: defined_in.map(|_| name.to_string()),
-            kind,
-            defined_in,
-            mentions: 0,
             form_counts: vec![0],
-            sentences: Vec::new(),
-            cues: [0; 3],
-            role: Role::Other,
-            weak: false,
-            organ_of: None,
-            locative: 0,
-            acting: 0,
+            defined: None,
+            defined_in: None,
+            nature,
+            state_of: None,
+            hostile_name: false,
             listed: false,
             risk: false,
             home: Vec::new(),
-        };
-        if let Some(acronym) = acronym {
-            draft.add_alias(acronym);
-        }
-        draft
-    }
-
-    fn add_alias(&mut self, form: &str) {
-        if !self.forms.iter().any(|f| f == form) {
-            self.forms.push(form.to_string());
-            self.form_counts.push(0);
-        }
-    }
-
-    /// A name that marks an armed, criminal or hostile cyber group.
-    fn hostile(&self) -> bool {
-        self.forms.iter().any(|f| {
-            let lower = f.to_lowercase();
-            lexicon::KNOWN_GROUPS.contains(&lower.as_str())
-                || lower
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|part| lexicon::HOSTILE_KEYWORDS.contains(&part))
-        })
-    }
-
-    /// Named at least twice, mostly not as a place, acting at least once,
-    /// with threat words around it.
-    fn acts_like_a_group(&self) -> bool {
-        self.mentions >= 2 && self.locative == 0 && self.acting >= 2 && self.cues[0] >= 3
-    }
-
-    fn decide_role(&self, is_subject: bool) -> Role {
-        let [threat, enabler, partner] = self.cues;
-        if self.listed {
-            return Role::Threat;
-        }
-        match self.kind {
-            ActorKind::State if is_subject && self.mentions >= 2 => Role::Subject,
-            ActorKind::State if enabler >= 2 && enabler > threat + partner => Role::Enabler,
-            ActorKind::State if partner >= 1 && partner > threat + enabler => Role::Partner,
-            ActorKind::State => Role::Other,
-            ActorKind::Org if enabler >= 3 && enabler > 2 * threat => Role::Enabler,
-            ActorKind::Org if !self.hostile() && enabler >= 2 && enabler > threat => Role::Enabler,
-            ActorKind::Org if !self.hostile() && partner >= 3 && partner > 2 * threat => Role::Partner,
-            ActorKind::Org if self.hostile() || (threat >= 3 && threat > enabler + partner) => Role::Threat,
-            // Another state's coast guard or army acting against the subject.
-            ActorKind::Org if self.organ_of.is_some() && threat >= 1 && threat >= partner => Role::Threat,
-            ActorKind::Org if partner >= 1 => Role::Partner,
-            ActorKind::Org => Role::Other,
-        }
-    }
-
-    fn finish(self) -> Found {
-        let acronyms: Vec<&String> = self.forms.iter().filter(|f| is_acronym(f)).collect();
-        let count = |form: &str| self.forms.iter().position(|f| f == form).map_or(0, |i| self.form_counts[i]);
-        // The commonest written form that is not an acronym; on a tie, the longer one.
-        let commonest = (0..self.forms.len())
-            .filter(|&i| !is_acronym(&self.forms[i]) || acronyms.len() == self.forms.len())
-            .max_by_key(|&i| (self.form_counts[i], self.forms[i].len()))
-            .map_or_else(|| self.forms[0].clone(), |i| self.forms[i].clone());
-        // The author's defined long form, unless the text mostly uses another
-        // ("Al-Shabaab" over "Harakat al-Shabaab al-Mujahideen").
-        // A state is called by its name, not its capital's.
-        let commonest = if self.kind == ActorKind::State {
-            self.forms
-                .iter()
-                .find(|f| !lexicon::SEATS_OF_GOVERNMENT.iter().any(|(city, _)| f.eq_ignore_ascii_case(city)))
-                .cloned()
-                .unwrap_or(commonest)
-        } else {
-            commonest
-        };
-        let name = match &self.defined {
-            Some(defined) if count(&commonest) < 3 * count(defined).max(1) => defined.clone(),
-            _ => commonest,
-        };
-        // The short form readers see most: an acronym or a name of two words at most.
-        let label = self
-            .forms
-            .iter()
-            .filter(|f| is_acronym(f) || f.split_whitespace().count() <= 2)
-            .max_by_key(|f| (count(f), is_acronym(f), std::cmp::Reverse(f.len())))
-            .cloned()
-            .unwrap_or_else(|| name.clone());
-        let mut aliases: Vec<String> = self.forms.iter().filter(|f| **f != name).cloned().collect();
-        aliases.sort_by_key(|a| (!is_acronym(a), *a != label));
-        Found {
-            name,
-            aliases,
-            label,
-            kind: self.kind,
-            role: self.role,
-            mentions: self.mentions,
-            sentences: self.sentences,
-            defined_in: self.defined_in,
-            risk: self.risk,
-            home: self.home,
+            mentions: 0,
+            sentences: Vec::new(),
+            subject_mentions: 0,
+            evidence: Evidence::default(),
         }
     }
 }
 
-/// Names listed under a heading about threats, risks or actors: bold leads
-/// of its items and paragraphs, and its subheadings. Each with the
-/// paragraphs that discuss it.
-fn listed_threats(doc: &Document) -> Vec<(String, Vec<usize>)> {
-    let mut out: Vec<(String, Vec<usize>)> = Vec::new();
-    for (pi, para) in doc.paragraphs.iter().enumerate() {
-        let Some(heading) = para.heading.as_deref().map(str::to_lowercase) else { continue };
-        let about_threats = ["threat", "risk", "actor", "adversar", "perpetrator", "groups"]
-            .iter()
-            .any(|k| heading.contains(k));
-        if !about_threats || para.section == Some(Section::Recommendations) {
+// ---------------------------------------------------------------------------
+// 1. Names
+
+/// A name met in a sentence: its text and tokens.
+struct Seen {
+    sentence: usize,
+    text: String,
+    nature: Nature,
+    state_of: Option<String>,
+    hostile: bool,
+}
+
+fn harvest(doc: &Document, parsed: &[Parsed], book: &mut Book) {
+    let mut seen: Vec<Seen> = Vec::new();
+    let mut defs: Vec<(usize, String, Vec<String>)> = Vec::new();
+    for (si, p) in parsed.iter().enumerate() {
+        let text = &doc.sentences[si].text;
+        definitions(text, p, si, &mut defs);
+        names(text, p, si, &mut seen);
+        generic_groups(text, p, si, &mut seen);
+    }
+    // Definitions first: the author's own long forms and acronyms.
+    for (si, long, shorts) in &defs {
+        let nature = classify(long).or_else(|| shorts.iter().find_map(|s| classify(s)));
+        let known = book.unify(long).or_else(|| shorts.iter().find_map(|s| book.unify(s)));
+        let i = match known {
+            Some(i) => i,
+            None => {
+                let nature =
+                    nature.unwrap_or(if is_lower_phrase(long) { Nature::Generic } else { Nature::Name });
+                let mut d = Draft::new(long, nature);
+                d.hostile_name = hostile_name(long) || shorts.iter().any(|s| hostile_name(s));
+                d.state_of = organ_state(long);
+                if d.state_of.is_some() && nature == Nature::Name {
+                    d.nature = Nature::Organ;
+                }
+                book.push(d)
+            }
+        };
+        book.add_alias(i, long);
+        for s in shorts {
+            book.add_alias(i, s);
+        }
+        let d = &mut book.drafts[i];
+        if d.defined.is_none() && !is_acronym(long) {
+            d.defined = Some(long.clone());
+        }
+        d.defined_in.get_or_insert(*si);
+    }
+    // Longer names first, so that shorter forms join them.
+    seen.sort_by_key(|s| (std::cmp::Reverse(tokens(&s.text).len()), s.sentence));
+    let mut done = HashSet::new();
+    for s in seen {
+        if !done.insert(key(&s.text)) {
             continue;
         }
-        let Some(name) = para.lead.clone().or_else(|| para.subheading.clone()) else { continue };
-        // "Boko Haram (JAS)" names Boko Haram; a long lead is a finding, not a name.
-        let name =
-            name.split(" (").next().unwrap_or(&name).trim().trim_end_matches(['.', ':', ',']).to_string();
-        let name = name.strip_prefix("The ").map(str::to_string).unwrap_or(name);
-        if name.is_empty() || name.split_whitespace().count() > 6 {
+        // All the names of a state (and its capital) are one actor: "U.S."
+        // and "United States", "Moscow" and "Russia".
+        if s.nature == Nature::State
+            && let Some(state) = gazetteer::state(&s.text)
+        {
+            match book.by_key.get(&key(state.name)).copied().filter(|&i| book.drafts[i].nature == Nature::State) {
+                Some(i) => book.add_alias(i, &s.text),
+                None => {
+                    let i = book.push(Draft::new(state.name, Nature::State));
+                    book.add_alias(i, &s.text);
+                }
+            }
             continue;
         }
-        match out.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case(&name)) {
-            Some((_, paras)) => paras.push(pi),
-            None => out.push((name, vec![pi])),
-        }
-    }
-    out
-}
-
-/// A listed name that is a trend or weakness, not a group: no capitalised
-/// word after the first and no group noun ("Cross-border spread").
-fn is_risk_name(name: &str) -> bool {
-    let ws: Vec<&str> = name.split_whitespace().collect();
-    let group = ws.iter().any(|w| {
-        let lower = w.to_lowercase();
-        let singular = lower.trim_end_matches('s');
-        GROUP_NOUNS.contains(&singular)
-            || lexicon::ORG_KEYWORDS.contains(&lower.as_str())
-            || lexicon::HOSTILE_KEYWORDS.contains(&lower.as_str())
-    });
-    let proper = ws.len() == 1
-        && ws[0].chars().next().is_some_and(char::is_uppercase)
-        && !ws[0].chars().skip(1).all(char::is_lowercase)
-        || ws.iter().skip(1).any(|w| w.chars().next().is_some_and(char::is_uppercase));
-    !group && !proper && ws.len() > 1
-}
-
-/// Words before a place name.
-#[rustfmt::skip]
-const LOCATIVE: &[&str] = &[
-    "in", "near", "at", "from", "to", "into", "across", "outside", "around", "off", "through",
-    "via", "towards", "toward", "inside", "between",
-];
-
-/// Words after a name that show it acting.
-#[rustfmt::skip]
-const ACTING: &[&str] = &[
-    "has", "have", "had", "is", "was", "were", "are", "will", "can", "uses", "claimed", "said",
-    "hit", "struck", "stole", "runs", "sells", "moves", "affiliates", "operators", "ransomware",
-    "gang", "group", "members", "fighters", "leaders", "leader", "cells", "crews",
-];
-
-/// Month and weekday names, which are capitalised but never actors.
-#[rustfmt::skip]
-const CALENDAR: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday",
-];
-
-/// Nouns for groups that briefs name in lower case ("Somali pirates",
-/// "the maritime militia", "initial access brokers"), singular.
-#[rustfmt::skip]
-const GROUP_NOUNS: &[&str] = &[
-    "pirate", "militia", "smuggler", "trafficker", "broker", "gang", "bandit", "poacher", "hacker",
-    "mercenary",
-];
-
-/// A proper name that is not a state, place, month or institution: a
-/// candidate for an actor the word lists do not know.
-fn is_plain_name(phrase: &str, common: &HashSet<String>) -> bool {
-    let lower = phrase.to_lowercase();
-    let ws: Vec<&str> = lower.split_whitespace().collect();
-    let (Some(first), Some(head)) = (ws.first(), ws.last()) else { return false };
-    ws.len() <= 4
-        && !lexicon::STATES.contains(&lower.as_str())
-        && !lexicon::CAPITALS.contains(&lower.as_str())
-        && !ws.iter().any(|w| lexicon::DEMONYMS.contains(w) || CALENDAR.contains(w))
-        && !lexicon::NON_ACTOR_HEADS.contains(head)
-        && !lexicon::NON_ACTOR_HEADS.contains(first)
-        && !(ws.len() == 1 && common.contains(*first))
-        && !(ws.len() == 1 && ["ian", "ean", "ese", "ish", "ans"].iter().any(|s| first.ends_with(s)))
-        && !is_acronym(phrase)
-}
-
-/// A state, capital, nationality or month: never an organisation's alias.
-fn is_place_or_nationality(phrase: &str) -> bool {
-    let lower = phrase.to_lowercase();
-    lexicon::CAPITALS.contains(&lower.as_str())
-        || lexicon::DEMONYMS.contains(&lower.as_str())
-        || CALENDAR.contains(&lower.as_str())
-}
-
-/// A word that marks a hostile group's name ("al-Shabaab", "Taliban").
-fn hostile_word(word: &str) -> bool {
-    word.split(|c: char| !c.is_alphanumeric()).any(|part| lexicon::HOSTILE_KEYWORDS.contains(&part))
-}
-
-/// The state whose institution a phrase names ("China Coast Guard" → china).
-fn organ_of(phrase: &str) -> Option<String> {
-    let lower = phrase.to_lowercase();
-    let ws: Vec<&str> = lower.split_whitespace().collect();
-    let first = *ws.first()?;
-    let of_state = lexicon::DEMONYMS.contains(&first) || lexicon::STATES.contains(&first);
-    (of_state && ws[1..].iter().any(|w| lexicon::STATE_ORGANS.contains(w))).then(|| first.to_string())
-}
-
-/// Groups named with a lower-case noun, mentioned at least twice: the name
-/// (its commonest form with a modifier) and the other forms.
-fn generic_groups(doc: &Document, actors: &[Draft]) -> Vec<(String, Vec<String>)> {
-    let mut found: Vec<(String, Vec<String>, Vec<String>)> = Vec::new(); // head, phrases (with repeats)
-    for sentence in &doc.sentences {
-        let ws = words(&sentence.text);
-        for (i, w) in ws.iter().enumerate() {
-            let lower = w.text.to_lowercase();
-            let singular = lower
-                .strip_suffix("ies")
-                .map(|s| format!("{s}y"))
-                .unwrap_or_else(|| lower.trim_end_matches('s').to_string());
-            let Some(head) = GROUP_NOUNS.iter().find(|n| **n == singular || **n == lower) else { continue };
-            // "Houthi militias", "TTP smugglers": the group has a name.
-            if i > 0
-                && ws[i - 1].is_capitalised()
-                && !lexicon::DEMONYMS.contains(&ws[i - 1].text.to_lowercase().as_str())
-            {
+        if let Some(i) = book.unify(&s.text) {
+            // A state joins only its own names; a generic phrase only its own kind.
+            let d = &book.drafts[i];
+            let compatible = (d.nature == Nature::State) == (s.nature == Nature::State)
+                && (s.nature != Nature::Generic || d.nature == Nature::Generic || tokens(&s.text).len() > 1);
+            if compatible {
+                book.add_alias(i, &s.text);
+                book.drafts[i].hostile_name |= s.hostile;
                 continue;
             }
-            let mut start = i;
-            while start > 0 && i - start < 2 {
-                let prev = ws[start - 1];
-                let p = prev.text.to_lowercase();
-                let modifier = prev.next == Some(' ')
-                    && prev.text.chars().all(char::is_alphabetic)
-                    && !MODIFIER_STOPS.contains(&p.as_str())
-                    && !p.ends_with("ed")
-                    && !contains(lexicon::IMPERATIVE_VERBS, &p)
-                    && (!prev.is_capitalised() || lexicon::DEMONYMS.contains(&p.as_str()));
-                if !modifier {
-                    break;
-                }
-                start -= 1;
+        }
+        let mut d = Draft::new(&s.text, s.nature);
+        d.hostile_name = s.hostile;
+        d.state_of = s.state_of;
+        book.push(d);
+    }
+}
+
+/// Whether a phrase is written in lower case (a common-noun group).
+fn is_lower_phrase(phrase: &str) -> bool {
+    phrase.split_whitespace().all(|w| !w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// The nature of a name from the gazetteer and its head word, if it tells.
+fn classify(name: &str) -> Option<Nature> {
+    let ws: Vec<&str> = name.split_whitespace().collect();
+    if let Some(hit) = gazetteer::known_name(&ws, false) {
+        return Some(match hit.entry {
+            Entry::State(_) if hit.via == Via::Demonym => return None,
+            Entry::State(_) => Nature::State,
+            Entry::Group(_) => Nature::Listed,
+            Entry::Software(_) => Nature::Software,
+        });
+    }
+    let head = ws.last()?.to_lowercase();
+    let head = singular(&head);
+    if organ_state(name).is_some() {
+        return Some(Nature::Organ);
+    }
+    if semantics::noun(&head).institution() {
+        return Some(Nature::Institution);
+    }
+    None
+}
+
+/// "cartels" → "cartel"; "militias" → "militia".
+fn singular(word: &str) -> String {
+    if let Some(s) = word.strip_suffix("ies").filter(|s| s.len() > 2) {
+        return format!("{s}y");
+    }
+    if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") {
+        return word[..word.len() - 1].to_string();
+    }
+    word.to_string()
+}
+
+/// The state whose institution a name is: "China Coast Guard" → China,
+/// "Russian Foreign Intelligence Service" → Russia, "Iran's Armed Forces" → Iran.
+fn organ_state(name: &str) -> Option<String> {
+    let ws: Vec<&str> = name.split_whitespace().collect();
+    if ws.len() < 2 {
+        return None;
+    }
+    let first = ws[0].trim_end_matches("’s").trim_end_matches("'s");
+    let state = gazetteer::state_of_demonym(first).or_else(|| gazetteer::state(first))?;
+    let rest: Vec<String> = ws[1..].iter().map(|w| singular(&w.to_lowercase())).collect();
+    let institution = rest.iter().any(|w| {
+        let n = semantics::noun(w);
+        n.institution() || ORGAN_WORDS.contains(&w.as_str())
+    }) || semantics::phrase(&rest.iter().map(String::as_str).collect::<Vec<_>>())
+        .is_some_and(|(_, c)| c.institution());
+    institution.then(|| state.name.to_string())
+}
+
+/// Words of a state's institutions that the word classes file under other senses.
+const ORGAN_WORDS: &[&str] =
+    &["guard", "force", "navy", "army", "intelligence", "security", "military", "police"];
+
+/// Names in a name-like form that mark hostility on their own: a group on a
+/// public list, or a name holding a noun of wrongdoing ("Gran Grif gang").
+fn hostile_name(name: &str) -> bool {
+    let ws: Vec<&str> = name.split_whitespace().collect();
+    if let Some(hit) = gazetteer::known_name(&ws, false)
+        && matches!(hit.entry, Entry::Group(_))
+    {
+        return true;
+    }
+    ws.iter().any(|w| {
+        let lower = singular(&w.to_lowercase());
+        lower.split(['-', '/']).any(|part| semantics::noun(part).hostile())
+    })
+}
+
+/// Acronym definitions and other names given in the text.
+fn definitions(text: &str, p: &Parsed, si: usize, out: &mut Vec<(usize, String, Vec<String>)>) {
+    let n = p.toks.len();
+    for k in 0..n {
+        let t = &p.toks[k];
+        // "X (ACR)", "X (also known as A, B, and C)", "X (formerly Y)", "X (Y, or Z)".
+        if t.tag == Tag::OpenBracket && k > 0 {
+            let Some(close) = (k + 1..n.min(k + 40)).find(|&j| p.toks[j].tag == Tag::CloseBracket) else {
+                continue;
+            };
+            let Some(long) = name_before(text, p, k) else { continue };
+            let inner = &text[p.toks[k].end..p.toks[close].start];
+            let inner = inner.split(';').next().unwrap_or("").trim();
+            let aliases = alternatives(inner);
+            if aliases.is_empty() {
+                continue;
             }
-            let phrase = sentence.text[ws[start].start..w.end].to_string();
-            match found.iter_mut().find(|(h, _, _)| h == head) {
-                Some((_, phrases, _)) => phrases.push(phrase),
-                None => found.push((head.to_string(), vec![phrase], Vec::new())),
+            // "CVE-2019-9670 Zimbra (Citrix)" and the like: acronyms must fit.
+            let fits =
+                aliases.iter().all(|a| !is_acronym(a) || acronym_fits(a, &long) || !is_lower_phrase(&long));
+            if fits {
+                out.push((si, long, aliases));
+            }
+        }
+        // "X, known as Y", "X, also known as Y", "X, a.k.a. Y".
+        if t.lower == "known" && p.is(k + 1, "as") && k > 0 {
+            let mut before = k;
+            if p.is(before - 1, "also") || p.is(before - 1, "commonly") {
+                before -= 1;
+            }
+            if before > 0 && p.toks[before - 1].tag == Tag::Comma {
+                before -= 1;
+            }
+            let Some(long) = name_before(text, p, before) else { continue };
+            let from = p.toks.get(k + 2).map(|x| x.start).unwrap_or(text.len());
+            let until = (k + 2..n)
+                .find(|&j| matches!(p.toks[j].tag, Tag::Comma | Tag::Period | Tag::OpenBracket | Tag::Colon))
+                .map_or(text.len(), |j| p.toks[j].start);
+            let alias = text[from..until.max(from)].trim().trim_start_matches("the ").to_string();
+            if !alias.is_empty() && alias.split_whitespace().count() <= 8 && !is_lower_phrase(&alias) {
+                out.push((si, long, vec![alias]));
+            }
+        }
+        // "BlackCat/ALPHV" cut into three tokens: one actor, two names.
+        if t.lower == "/"
+            && k > 0
+            && k + 1 < n
+            && p.toks[k - 1].end == t.start
+            && p.toks[k + 1].start == t.end
+            && (p.toks[k - 1].capitalised || p.toks[k - 1].inner_capital)
+            && (p.toks[k + 1].capitalised || p.toks[k + 1].inner_capital)
+        {
+            let left = text[p.toks[k - 1].start..p.toks[k - 1].end].to_string();
+            let right = text[p.toks[k + 1].start..p.toks[k + 1].end].to_string();
+            out.push((si, left, vec![right]));
+        }
+        // "BlackCat/ALPHV" as one token: one actor, two names.
+        let word = &text[t.start..t.end];
+        if t.capitalised && word.contains('/') {
+            let parts: Vec<&str> = word.split('/').filter(|s| s.len() > 1).collect();
+            if parts.len() > 1 && parts.iter().all(|s| s.chars().next().is_some_and(char::is_uppercase)) {
+                out.push((si, word.to_string(), parts.iter().map(|s| s.to_string()).collect()));
             }
         }
     }
-    found
-        .into_iter()
-        .filter(|(_, phrases, _)| phrases.len() >= 2)
-        .filter(|(head, _, _)| {
-            !actors.iter().any(|a| a.forms.iter().any(|f| f.to_lowercase().contains(head.as_str())))
-        })
-        .map(|(_, phrases, _)| {
-            let with_modifier = |p: &String| p.split_whitespace().count() > 1;
-            let name = phrases
-                .iter()
-                .filter(|p| with_modifier(p))
-                .max_by_key(|p| phrases.iter().filter(|q| q.eq_ignore_ascii_case(p)).count())
-                .unwrap_or(&phrases[0]);
-            let name = super::text::capitalise(name);
-            let mut forms: Vec<String> = Vec::new();
-            for p in &phrases {
-                if !p.eq_ignore_ascii_case(&name) && !forms.iter().any(|f| f.eq_ignore_ascii_case(p)) {
-                    forms.push(p.clone());
-                }
-            }
-            (name, forms)
-        })
-        .collect()
 }
 
-/// Words that never modify a group noun.
-#[rustfmt::skip]
-const MODIFIER_STOPS: &[&str] = &[
-    "the", "a", "an", "of", "and", "or", "by", "with", "from", "to", "in", "on", "at", "for", "as",
-    "that", "these", "those", "this", "its", "their", "our", "some", "many", "most", "other",
-    "such", "by", "against", "armed", "local", "suspected", "alleged", "known", "several", "two",
-    "three", "four", "five",
-    "every", "each", "any", "no", "all", "both", "more", "fewer", "has", "have", "had", "is", "was",
-    "were", "are", "when", "while", "which", "who", "where", "if", "than", "then", "not", "also",
-];
-
-/// "united states" → "United States".
-fn title_case(s: &str) -> String {
-    s.split(' ').map(super::text::capitalise).collect::<Vec<_>>().join(" ")
-}
-
-/// Lower-case words that occur in lower case somewhere in the document.
-fn common_words(doc: &Document) -> HashSet<String> {
-    doc.sentences
-        .iter()
-        .flat_map(|s| words(&s.text).into_iter().map(|w| w.text.to_string()).collect::<Vec<_>>())
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .collect()
-}
-
-/// Acronym definitions in a sentence: `(long, short)` pairs.
-fn definitions(text: &str, ws: &[Word]) -> Vec<(String, String)> {
+/// The alternatives listed in brackets: "also known as APT29, Cozy Bear, and
+/// The Dukes", "Volunteers for the Defense of the Fatherland, or VDPs", "TTP".
+fn alternatives(inner: &str) -> Vec<String> {
+    let lower = inner.to_lowercase();
+    let mut rest = inner;
+    for opener in ["also known as ", "known as ", "a.k.a. ", "aka ", "formerly known as ", "formerly ", "or "]
+    {
+        if lower.starts_with(opener) {
+            rest = &inner[opener.len()..];
+            break;
+        }
+    }
+    let listed = rest.len() < inner.len();
     let mut out = Vec::new();
-    for k in 1..ws.len() {
-        let w = ws[k];
-        let opens = text[..w.start].trim_end().ends_with('(');
-        if !(opens && w.next == Some(')') && is_acronym(w.text)) {
+    for part in rest.split([',', ';']) {
+        let part = part.trim();
+        let part = part.strip_prefix("and ").or_else(|| part.strip_prefix("or ")).unwrap_or(part).trim();
+        let part = part.strip_prefix("the ").unwrap_or(part);
+        if part.is_empty() {
             continue;
         }
-        let end = k - 1;
-        let mut start = end;
-        loop {
-            let cand = ws[start];
-            let number = cand.text.chars().all(|c| c.is_ascii_digit());
-            if !(is_name_word(&cand) || (start != end && (contains(CONNECTORS, cand.text) || number))) {
-                start += 1;
-                break;
-            }
-            if start == 0 || !matches!(ws[start - 1].next, Some(' ')) {
-                break;
-            }
-            start -= 1;
+        let words = part.split_whitespace().count();
+        let name_like = part.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if !name_like || words > 8 || part.chars().any(|c| matches!(c, '"' | '“' | '”')) {
+            return Vec::new();
         }
-        while start <= end && !is_name_word(&ws[start]) {
-            start += 1;
-        }
-        if start > end || contains(STARTERS, ws[start].text) && start == end {
-            continue;
-        }
-        // Not "the", nor a sentence's opening verb ("Give the Korea Financial Intelligence Unit (KoFIU)").
-        while start < end
-            && (contains(&["the"], ws[start].text)
-                || (start == 0
-                    && (contains(STARTERS, ws[0].text) || contains(lexicon::IMPERATIVE_VERBS, ws[0].text))))
-        {
-            start += 1;
-        }
-        let long = text[ws[start].start..ws[end].end].to_string();
-        out.push((strip_suffix(&long).to_string(), w.text.to_string()));
+        out.push(part.to_string());
+    }
+    // A bare bracket holds one name: "(TTP)", "(Volunteers …, or VDPs)".
+    if !listed && out.len() > 2 {
+        return Vec::new();
+    }
+    if !listed && out.len() == 1 && !is_acronym(&out[0]) && out[0].split_whitespace().count() > 1 {
+        // "(Armed Conflict Location & Event Data)": a long form after an acronym.
+        return out;
+    }
+    if !listed && out.len() == 1 && !is_acronym(&out[0]) {
+        return Vec::new();
     }
     out
 }
 
-/// A word that can be part of a name: capitalised, or "al-Qaida"-like.
-fn is_name_word(w: &Word) -> bool {
-    w.is_capitalised()
-        || w.text.split(['-', '‑']).nth(1).is_some_and(|p| p.chars().next().is_some_and(char::is_uppercase))
+/// Whether an acronym's letters can come from a long form's words.
+fn acronym_fits(acronym: &str, long: &str) -> bool {
+    let letters: Vec<char> =
+        acronym.chars().filter(|c| c.is_ascii_uppercase()).map(|c| c.to_ascii_lowercase()).collect();
+    let initials: String = long
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    !letters.is_empty() && initials.starts_with(letters[0]) || letters.iter().all(|c| initials.contains(*c))
 }
 
-/// Capitalised phrases of a sentence, without sentence-initial common words.
-fn capitalised_runs(si: usize, text: &str, ws: &[Word], common: &HashSet<String>) -> Vec<Run> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < ws.len() {
-        if !is_name_word(&ws[i]) {
+/// The name (or lower-case group phrase) that ends right before token `k`.
+fn name_before(text: &str, p: &Parsed, k: usize) -> Option<String> {
+    let c = p.chunk_of.get(k.checked_sub(1)?).copied().flatten()?;
+    let chunk = &p.chunks[c];
+    if chunk.end != k {
+        return None;
+    }
+    let mut s = chunk.start;
+    while s < chunk.end
+        && (matches!(p.toks[s].tag, Tag::Dt | Tag::PrpPoss | Tag::Cd) || p.toks[s].tag == Tag::Pos)
+    {
+        s += 1;
+    }
+    // "(SVR) actors (also known as …)": a descriptor after an acronym
+    // stands for the acronym's actor.
+    if chunk.end - s == 1
+        && DESCRIPTOR_HEADS.contains(&p.toks[s].lemma.as_str())
+        && s >= 3
+        && p.toks[s - 1].tag == Tag::CloseBracket
+        && p.toks[s - 3].tag == Tag::OpenBracket
+    {
+        let acronym = &text[p.toks[s - 2].start..p.toks[s - 2].end];
+        return is_acronym(acronym).then(|| acronym.to_string());
+    }
+    // The proper part of "the Russian Foreign Intelligence Service".
+    let run = name_run_within(p, s, chunk.end);
+    let (mut a, b) = match run {
+        Some((a, b)) if b == chunk.end => (a, b),
+        _ => (s, chunk.end),
+    };
+    // "VEOs Jama’at Nusrat al-Islam wal-Muslimin": an acronym in apposition.
+    if b - a >= 3 && is_acronym(&text[p.toks[a].start..p.toks[a].end]) {
+        a += 1;
+    }
+    if a >= b {
+        return None;
+    }
+    let name = text[p.toks[a].start..p.toks[b - 1].end].to_string();
+    (!name.is_empty()).then_some(name)
+}
+
+/// A token that can be part of a proper name.
+fn name_like(p: &Parsed, i: usize) -> bool {
+    let t = &p.toks[i];
+    if t.tag.is_proper() {
+        return true;
+    }
+    let first = p.first_word() == Some(i);
+    // "al-Qaida": a lower-case particle before a capitalised name.
+    let capital = t.capitalised || t.inner_capital;
+    capital
+        && (!first || t.inner_capital)
+        && (t.tag.is_noun() || t.tag.is_adj() || t.tag == Tag::Fw || t.tag == Tag::Cd)
+}
+
+/// The longest proper-name run inside tokens `a..b`: name-like tokens with
+/// connectors ("of", "for", "the", "&", "and" after "of") between them.
+fn name_run_within(p: &Parsed, a: usize, b: usize) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    let mut i = a;
+    while i < b {
+        if !name_like(p, i) {
             i += 1;
             continue;
         }
         let start = i;
-        let mut end = i;
-        let spaced = |a: usize| ws.get(a + 1).is_some_and(|b| &text[ws[a].end..b.start] == " ");
-        while end + 1 < ws.len() && spaced(end) {
-            let next = ws[end + 1];
-            let number = next.text.chars().all(|c| c.is_ascii_digit());
-            if is_name_word(&next)
-                || (number
-                    && (ws.get(end + 2).is_some_and(is_name_word) || end + 2 == ws.len() || !spaced(end + 1)))
-            {
-                // "March 23 Movement", "Unit 29155".
+        let mut end = i + 1;
+        while end < b {
+            if name_like(p, end) {
                 end += 1;
-            } else if contains(CONNECTORS, next.text)
-                && spaced(end + 1)
-                && ws.get(end + 2).is_some_and(is_name_word)
+            } else if end + 1 < b && CONNECTORS.contains(&p.toks[end].lower.as_str()) && name_like(p, end + 1)
             {
                 end += 2;
+            } else if end + 2 < b
+                && CONNECTORS.contains(&p.toks[end].lower.as_str())
+                && p.toks[end + 1].lower == "the"
+                && name_like(p, end + 2)
+            {
+                end += 3;
             } else {
                 break;
             }
         }
-        i = end + 1;
-        let mut s = start;
-        if s == 0 && (is_common_start(ws[0].text, common) || contains(lexicon::IMPERATIVE_VERBS, ws[0].text))
-        {
-            s += 1;
+        if best.is_none_or(|(s, e)| end - start > e - s) {
+            best = Some((start, end));
         }
-        while s <= end
-            && (contains(STARTERS, ws[s].text) && s == 0
-                || contains(CONNECTORS, ws[s].text)
-                || ws[s].text.chars().all(|c| c.is_ascii_digit()))
-        {
-            s += 1;
-        }
-        if s > end {
-            continue;
-        }
-        let phrase = strip_suffix(&text[ws[s].start..ws[end].end]).to_string();
-        let tokens = tokens(&phrase);
-        if !tokens.is_empty() {
-            out.push(Run { sentence: si, text: phrase, tokens });
-        }
+        i = end;
     }
-    out
+    best
 }
 
-fn is_common_start(word: &str, common: &HashSet<String>) -> bool {
-    contains(STARTERS, word) || (!is_acronym(word) && common.contains(&word.to_lowercase()))
+/// Lower-case words that may sit inside a proper name.
+const CONNECTORS: &[&str] =
+    &["of", "for", "&", "and", "in", "de", "du", "des", "la", "el", "al", "wal", "wa", "pour"];
+
+/// Words that title a person ("President", "Secretary").
+#[rustfmt::skip]
+const PERSON_TITLES: &[&str] = &[
+    "president", "vice", "secretary", "minister", "prime", "senator", "representative", "rep",
+    "sen", "gen", "general", "director", "spokesperson", "spokesman", "ambassador", "chairman",
+    "chair", "governor", "mayor", "king", "queen", "prince", "sheikh", "commander", "colonel",
+    "admiral", "judge", "justice", "chief", "leader", "dr", "mr", "mrs", "ms", "former", "then",
+];
+
+/// Month and weekday names: capitalised, never actors.
+#[rustfmt::skip]
+const CALENDAR: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec",
+];
+
+/// Proper names of a sentence: the name runs of its chunks and the
+/// gazetteer's names.
+fn names(text: &str, p: &Parsed, si: usize, out: &mut Vec<Seen>) {
+    for chunk in &p.chunks {
+        let Some((a, b)) = name_run_within(p, chunk.start, chunk.end) else { continue };
+        // Trim connectors and titles at the edges.
+        let mut a = a;
+        let mut b = b;
+        while a < b && (CONNECTORS.contains(&p.toks[a].lower.as_str()) || p.toks[a].lower == "the") {
+            a += 1;
+        }
+        while b > a && CONNECTORS.contains(&p.toks[b - 1].lower.as_str()) {
+            b -= 1;
+        }
+        if a >= b {
+            continue;
+        }
+        let person = PERSON_TITLES.contains(&p.toks[a].lower.trim_end_matches('.'));
+        let lowers: Vec<&str> = (a..b).map(|i| p.toks[i].lower.as_str()).collect();
+        if lowers.iter().all(|w| CALENDAR.contains(w) || w.chars().all(|c| c.is_ascii_digit())) {
+            continue;
+        }
+        let phrase = strip_suffix(&text[p.toks[a].start..p.toks[b - 1].end]).to_string();
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        // A demonym alone ("Russian") names no actor; a state by its demonym
+        // with a common noun is handled as a generic group.
+        if words.len() == 1 && gazetteer::state_of_demonym(words[0]).is_some() {
+            continue;
+        }
+        let gaz = gazetteer::known_name(&words, a == p.first_word().unwrap_or(0));
+        let nature = if person {
+            Nature::Person
+        } else {
+            match gaz.map(|h| (h.entry, h.via)) {
+                Some((Entry::State(_), Via::Demonym)) => continue,
+                Some((Entry::State(_), _)) => Nature::State,
+                Some((Entry::Group(_), _)) => Nature::Listed,
+                Some((Entry::Software(_), _)) => Nature::Software,
+                None => classify(&phrase).unwrap_or(Nature::Name),
+            }
+        };
+        let state_of = if nature == Nature::Organ { organ_state(&phrase) } else { None };
+        out.push(Seen { sentence: si, hostile: hostile_name(&phrase), text: phrase, nature, state_of });
+    }
+    // The gazetteer's names, wherever they stand (a group named in lower
+    // case or inside a longer run).
+    let words: Vec<&str> = p.toks.iter().map(|t| &text[t.start..t.end]).collect();
+    for hit in gazetteer::scan(&words) {
+        let nature = match hit.entry {
+            Entry::State(_) if hit.via == Via::Demonym => continue,
+            Entry::State(_) => Nature::State,
+            Entry::Group(_) => Nature::Listed,
+            Entry::Software(_) => Nature::Software,
+        };
+        let phrase = text[p.toks[hit.start].start..p.toks[hit.start + hit.len - 1].end].to_string();
+        out.push(Seen {
+            sentence: si,
+            hostile: nature == Nature::Listed,
+            text: phrase,
+            nature,
+            state_of: None,
+        });
+    }
 }
 
 /// Drops a participle glued to a name ("Al-Qaida-linked" → "Al-Qaida").
@@ -692,78 +804,1053 @@ fn strip_suffix(name: &str) -> &str {
     name
 }
 
-/// Whether a phrase names an actor, and of which kind. `defined` is true for
-/// phrases given an acronym by the author.
-fn classify(phrase: &str, defined: bool) -> Option<ActorKind> {
-    let lower = phrase.to_lowercase();
-    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
-    if lexicon::STATES.contains(&lower) {
-        return Some(ActorKind::State);
+/// Word suffixes that attach a name to a participle: "Al-Qaida-linked".
+#[rustfmt::skip]
+const NAME_SUFFIXES: &[&str] = &[
+    "linked", "led", "affiliated", "backed", "inspired", "aligned", "related", "allied", "style",
+    "controlled", "held", "based", "sponsored", "associated", "connected", "run", "dominated",
+];
+
+/// Groups named by a common noun: chunks whose head is a noun of wrongdoing
+/// ("gangs", "adversaries", "militias") or a group noun with a hostile
+/// modifier ("antidemocratic actors", "terrorist groups"), and a state's
+/// institutions named by their demonym ("Pakistani security forces").
+fn generic_groups(text: &str, p: &Parsed, si: usize, out: &mut Vec<Seen>) {
+    for chunk in &p.chunks {
+        let head = &p.toks[chunk.head];
+        // A capitalised head is a name, or a label in title case.
+        if !head.tag.is_noun() || head.tag.is_proper() || head.capitalised {
+            continue;
+        }
+        let lemma = head.lemma.as_str();
+        let noun = semantics::noun(lemma);
+        // Modifiers: adjectives and nouns before the head, after determiners.
+        let mut a = chunk.start;
+        while a < chunk.head
+            && matches!(p.toks[a].tag, Tag::Dt | Tag::PrpPoss | Tag::Pdt | Tag::Cd | Tag::Pos)
+        {
+            a += 1;
+        }
+        // A named actor in front ("TTP militants") makes it that actor's.
+        if (a..chunk.head).any(|i| {
+            let word = &text[p.toks[i].start..p.toks[i].end];
+            p.toks[i].tag.is_proper()
+                && gazetteer::state_of_demonym(word).is_none()
+                && gazetteer::state(word).is_none()
+        }) {
+            continue;
+        }
+        let modifiers: Vec<usize> = (a..chunk.head).collect();
+        let hostile_modifier = modifiers.iter().any(|&i| {
+            let t = &p.toks[i];
+            semantics::adjective(&t.lemma).hostile()
+                || (t.tag.is_noun() && semantics::noun(&t.lemma).hostile())
+        });
+        let demonym = modifiers.iter().find_map(|&i| {
+            let word = &text[p.toks[i].start..p.toks[i].end];
+            gazetteer::state_of_demonym(word).or_else(|| gazetteer::state(word)).map(|s| s.name.to_string())
+        });
+        // "Pakistan's security agencies": a state's own.
+        let demonym = demonym.or_else(|| {
+            let owner = p.chunks.iter().position(|c| c.end + 1 == chunk.start && p.toks[c.end].tag == Tag::Pos)?;
+            let o = &p.chunks[owner];
+            let word = &text[p.toks[o.start].start..p.toks[o.end - 1].end];
+            gazetteer::state(word.trim_start_matches("the ")).map(|s| s.name.to_string())
+        });
+        let agentive = noun.person() || noun.group() || noun.institution() || AGENT_HEADS.contains(&lemma);
+        let hostile = noun.hostile() || (agentive && hostile_modifier);
+        let organ = demonym.is_some() && (noun.institution() || ORGAN_WORDS.contains(&lemma) && head.tag == Tag::Nns);
+        // Other groups of people named with a modifier ("state security
+        // forces", "antidemocratic actors"): kept as candidates, threats only
+        // on the evidence of what they do.
+        let real_modifier = modifiers.iter().any(|&i| {
+            !QUANTIFIERS.contains(&p.toks[i].lower.as_str()) && !p.toks[i].tag.is_adv() && p.toks[i].tag != Tag::Cd
+        });
+        let collective = head.tag == Tag::Nns || noun.institution();
+        let described = agentive && real_modifier && collective && !noun.place();
+        if !(hostile || organ || described) {
+            continue;
+        }
+        // Start after adverbs and quantifiers: "more capable non-state
+        // actors" → "capable non-state actors"; "encourage other criminal
+        // actors" (a verb the tagger took into the chunk) → "criminal actors".
+        if let Some(q) = (a..chunk.head).rev().find(|&i| QUANTIFIERS.contains(&p.toks[i].lower.as_str())) {
+            a = q + 1;
+        }
+        while a < chunk.head && p.toks[a].tag.is_adv() {
+            a += 1;
+        }
+        let phrase = text[p.toks[a].start..p.toks[chunk.end - 1].end].to_string();
+        let nature = if organ { Nature::Organ } else { Nature::Generic };
+        out.push(Seen { sentence: si, text: phrase, nature, state_of: demonym.filter(|_| organ), hostile });
     }
-    if lexicon::CAPITALS.contains(&lower) || lexicon::DEMONYMS.contains(&lower) {
-        return None;
-    }
-    let ws: Vec<&str> = lower.split_whitespace().collect();
-    let first = ws.first().copied().unwrap_or("");
-    let head = ws.last().copied().unwrap_or("");
-    let of_state = lexicon::DEMONYMS.contains(&first) || lexicon::STATES.contains(&first);
-    if of_state && ws[1..].iter().any(|w| lexicon::STATE_ORGANS.contains(w)) {
-        return None;
-    }
-    if lexicon::KNOWN_GROUPS.contains(&lower) || IS_FAMILY.contains(&lower) && lower != "is" {
-        return Some(ActorKind::Org);
-    }
-    let keyword = ws
-        .iter()
-        .flat_map(|w| std::iter::once(*w).chain(w.split(['-', '‑'])))
-        .any(|part| lexicon::ORG_KEYWORDS.contains(&part))
-        || lower.contains("islamic state");
-    if keyword {
-        return Some(ActorKind::Org);
-    }
-    (defined && !lexicon::NON_ACTOR_HEADS.contains(&head)).then_some(ActorKind::Org)
 }
 
-/// The actor a form belongs to, if any.
-fn unify(actors: &[Draft], form: &str) -> Option<usize> {
-    let k = key(form);
-    let form_tokens = tokens(form);
-    let exact = actors.iter().position(|a| a.forms.iter().any(|f| key(f) == k));
-    if exact.is_some() {
-        return exact;
+/// Nouns for people who act, that the word classes do not file as persons or groups.
+const AGENT_HEADS: &[&str] =
+    &["actor", "actors", "operative", "proxy", "affiliate", "elite", "element", "cell"];
+
+/// Words before a group noun that say how many, not which.
+#[rustfmt::skip]
+const QUANTIFIERS: &[&str] = &[
+    "more", "most", "other", "some", "many", "several", "various", "numerous", "all", "any",
+    "few", "such", "certain", "these", "those", "both", "each",
+];
+
+/// Names the author lists under a heading about threats, risks or actors:
+/// bold leads of its items and paragraphs, and its subheadings.
+fn listed_threats(doc: &Document, book: &mut Book) {
+    let mut listed: Vec<(String, Vec<usize>)> = Vec::new();
+    for (pi, para) in doc.paragraphs.iter().enumerate() {
+        let Some(heading) = para.heading.as_deref().map(str::to_lowercase) else { continue };
+        let about_threats = ["threat", "risk", "actor", "adversar", "perpetrator", "groups"]
+            .iter()
+            .any(|k| heading.contains(k));
+        if !about_threats || para.section == Some(Section::Recommendations) {
+            continue;
+        }
+        let Some(name) = para.lead.clone().or_else(|| para.subheading.clone()) else { continue };
+        let name =
+            name.split(" (").next().unwrap_or(&name).trim().trim_end_matches(['.', ':', ',']).to_string();
+        let name = name.strip_prefix("The ").map(str::to_string).unwrap_or(name);
+        if name.is_empty() || name.split_whitespace().count() > 6 {
+            continue;
+        }
+        match listed.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case(&name)) {
+            Some((_, paras)) => paras.push(pi),
+            None => listed.push((name, vec![pi])),
+        }
     }
-    let lower = form.to_lowercase();
-    let family =
-        |f: &str| IS_FAMILY.contains(&f.to_lowercase().as_str()) || f.to_lowercase().starts_with("isis");
-    let mut matches = actors.iter().enumerate().filter(|(_, a)| {
-        a.forms.iter().any(|f| {
-            let ft = tokens(f);
-            // An acronym stem: ISIS for ISIS-K.
-            (is_acronym(form) && f.starts_with(&format!("{form}-")))
-                // The head word: the Taliban for the Afghan Taliban; a
-                // distinctive word: al-Shabaab for Harakat al-Shabaab al-Mujahideen.
-                || (form_tokens.len() == 1
-                    && ft.len() > 1
-                    && (ft.last() == form_tokens.last() || (hostile_word(&lower) && ft.contains(&form_tokens[0]))
-                        // "Sinaloa" for the Sinaloa Cartel, "Wagner" for the Wagner Group.
-                        || (ft.len() == 2
-                            && ft[0] == form_tokens[0]
-                            && f.split_whitespace().last().is_some_and(|h| GENERIC_HEADS.contains(&h.to_lowercase().as_str()))))
-                    && !GENERIC_HEADS.contains(&lower.as_str()))
-                // A leading part: the Islamic State for Islamic State Khorasan Province.
-                || (form_tokens.len() > 1 && ft.len() > form_tokens.len() && ft.starts_with(&form_tokens))
-                || (family(form) && family(f))
-        })
-    });
-    let first = matches.next().map(|(i, _)| i);
-    // Ambiguous forms join nobody.
-    if matches.next().is_some() { None } else { first }
+    for (name, paragraphs) in listed {
+        let i = match book.unify(&name) {
+            Some(i) => i,
+            None if classify(&name) == Some(Nature::State) => continue,
+            None => {
+                let mut d = Draft::new(&name, Nature::Name);
+                d.risk = is_risk_name(&name);
+                d.hostile_name = hostile_name(&name);
+                book.push(d)
+            }
+        };
+        book.drafts[i].listed = true;
+        book.drafts[i].home.extend(paragraphs);
+    }
 }
+
+/// A listed name that is a trend or weakness, not a group: no capitalised
+/// word after the first and no group noun ("Cross-border spread").
+fn is_risk_name(name: &str) -> bool {
+    let ws: Vec<&str> = name.split_whitespace().collect();
+    let group = ws.iter().any(|w| {
+        let lower = singular(&w.to_lowercase());
+        let n = semantics::noun(&lower);
+        n.group() || n.hostile() || n.person()
+    });
+    let proper = ws.len() == 1
+        && ws[0].chars().next().is_some_and(char::is_uppercase)
+        && !ws[0].chars().skip(1).all(char::is_lowercase)
+        || ws.iter().skip(1).any(|w| w.chars().next().is_some_and(char::is_uppercase));
+    !group && !proper && ws.len() > 1
+}
+
+// ---------------------------------------------------------------------------
+// 2. Mentions
+
+/// A mention of an actor: sentence, token range.
+#[derive(Debug, Clone, Copy)]
+struct Mention {
+    actor: usize,
+    form: usize,
+    sentence: usize,
+    start: usize,
+    end: usize,
+}
+
+/// A trie of the actors' forms over interned token keys.
+struct Matcher {
+    ids: HashMap<String, u32>,
+    edges: HashMap<(u32, u32), u32>,
+    /// For each node, the (actor, form) a form ending there names.
+    ends: Vec<Option<(usize, usize)>>,
+}
+
+impl Matcher {
+    fn new(drafts: &[Draft]) -> Self {
+        let mut m = Matcher { ids: HashMap::new(), edges: HashMap::new(), ends: vec![None] };
+        for (ai, d) in drafts.iter().enumerate() {
+            for (fi, f) in d.forms.iter().enumerate() {
+                let ts = tokens(f);
+                if ts.is_empty() {
+                    continue;
+                }
+                let mut node = 0u32;
+                for t in ts {
+                    let next_id = m.ids.len() as u32;
+                    let id = *m.ids.entry(t).or_insert(next_id);
+                    let next_node = m.ends.len() as u32;
+                    node = *m.edges.entry((node, id)).or_insert_with(|| next_node);
+                    if node as usize == m.ends.len() {
+                        m.ends.push(None);
+                    }
+                }
+                m.ends[node as usize].get_or_insert((ai, fi));
+            }
+        }
+        m
+    }
+
+    /// Every mention, longest match first, left to right.
+    fn find_all(&self, doc: &Document, parsed: &[Parsed], drafts: &[Draft]) -> Vec<Mention> {
+        let mut out = Vec::new();
+        for (si, p) in parsed.iter().enumerate() {
+            let text = &doc.sentences[si].text;
+            let ids: Vec<Option<u32>> = p
+                .toks
+                .iter()
+                .map(|t| {
+                    let k = token_key(strip_suffix(&text[t.start..t.end]));
+                    self.ids.get(&k).copied()
+                })
+                .collect();
+            let mut i = 0;
+            while i < ids.len() {
+                let mut node = 0u32;
+                let mut best = None;
+                let mut j = i;
+                while j < ids.len() {
+                    // "the" inside a name is skipped by the keys, so skip it here too.
+                    if p.toks[j].lower == "the" && j > i {
+                        j += 1;
+                        continue;
+                    }
+                    let Some(id) = ids[j] else { break };
+                    let Some(&next) = self.edges.get(&(node, id)) else { break };
+                    node = next;
+                    j += 1;
+                    if let Some(hit) = self.ends[node as usize] {
+                        // A proper name is met capitalised: "Networks" the
+                        // label is not "networks" the word.
+                        let (actor, form) = hit;
+                        let written = &drafts[actor].forms[form];
+                        let proper = written.chars().next().is_some_and(char::is_uppercase);
+                        if !proper || p.toks[i].capitalised || p.toks[i].inner_capital {
+                            best = Some((hit, j));
+                        }
+                    }
+                }
+                match best {
+                    Some(((actor, form), end)) => {
+                        out.push(Mention { actor, form, sentence: si, start: i, end });
+                        i = end;
+                    }
+                    None => i += 1,
+                }
+            }
+        }
+        out
+    }
+}
+
+fn count(mentions: &[Mention], drafts: &mut [Draft]) {
+    for m in mentions {
+        let d = &mut drafts[m.actor];
+        d.mentions += 1;
+        d.form_counts[m.form] += 1;
+        if d.sentences.last() != Some(&m.sentence) {
+            d.sentences.push(m.sentence);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// 3. Evidence
+
+/// Who each chunk of a sentence names.
+struct Who {
+    /// For each chunk, the actor it names.
+    chunk: Vec<Option<usize>>,
+    /// For each chunk, an actor named in front of another head ("HAMAS" in
+    /// "HAMAS attacks").
+    modifier: Vec<Option<usize>>,
+}
+
+fn who(p: &Parsed, mentions: &[Mention], prev_subject: Option<usize>, drafts: &[Draft]) -> Who {
+    let mut chunk: Vec<Option<usize>> = vec![None; p.chunks.len()];
+    let mut modifier: Vec<Option<usize>> = vec![None; p.chunks.len()];
+    for m in mentions {
+        let Some(c) = p.chunk_of.get(m.start).copied().flatten() else { continue };
+        let head = p.chunks[c].head;
+        // The mention is the chunk ("the TTP"), or names it through a
+        // descriptor ("TTP militants", "SVR actors").
+        // A state before "forces" or "officials" names its institution, not itself.
+        let head_noun = semantics::noun(&p.toks[head].lemma);
+        let descriptor = (DESCRIPTOR_HEADS.contains(&p.toks[head].lemma.as_str())
+            || head_noun.group()
+            || head_noun.hostile())
+            && drafts[m.actor].nature != Nature::State
+            && !p.toks[head].capitalised;
+        if (m.start..m.end).contains(&head) || descriptor {
+            chunk[c] = Some(m.actor);
+        } else if m.end <= head {
+            modifier[c].get_or_insert(m.actor);
+        }
+    }
+    // "it", "they", "the group": the actor the sentence or the one before was about.
+    for (c, ch) in p.chunks.iter().enumerate() {
+        if chunk[c].is_some() {
+            continue;
+        }
+        let head = &p.toks[ch.head];
+        let anaphor = matches!(head.lower.as_str(), "it" | "they")
+            || (ch.end - ch.start == 2
+                && p.toks[ch.start].lower == "the"
+                && ANAPHORIC_HEADS.contains(&head.lemma.as_str()));
+        if anaphor {
+            chunk[c] = (0..c).rev().find_map(|k| chunk[k]).or(prev_subject);
+        }
+    }
+    Who { chunk, modifier }
+}
+
+/// Heads that describe the actor named in front of them ("Conti actors").
+#[rustfmt::skip]
+const DESCRIPTOR_HEADS: &[&str] = &[
+    "actor", "actors", "operator", "affiliate", "member", "fighter", "militant", "leader",
+    "commander", "cell", "operative", "hacker", "group", "ransomware", "network", "faction",
+    "force", "unit", "official", "government", "authority", "leadership", "regime", "militia",
+];
+
+/// Heads that refer back to an actor after "the" ("the group").
+#[rustfmt::skip]
+const ANAPHORIC_HEADS: &[&str] = &[
+    "group", "organization", "organisation", "movement", "network", "outfit", "cartel", "gang",
+    "militia", "actor", "actors", "regime", "insurgent", "militant",
+];
+
+fn gather_evidence(doc: &Document, parsed: &[Parsed], mentions: &[Mention], drafts: &mut [Draft]) {
+    let mut by_sentence: Vec<Vec<Mention>> = vec![Vec::new(); parsed.len()];
+    for m in mentions {
+        by_sentence[m.sentence].push(*m);
+    }
+    let mut prev_subject: Option<usize> = None;
+    let mut prev_para = usize::MAX;
+    for (si, p) in parsed.iter().enumerate() {
+        if doc.sentences[si].para != prev_para {
+            prev_subject = None;
+            prev_para = doc.sentences[si].para;
+        }
+        let text = &doc.sentences[si].text;
+        let w = who(p, &by_sentence[si], prev_subject, drafts);
+        // Whether a chunk names a hostile group, or a harm ("neutralize
+        // Al-Qaida-linked threats", "disrupt terrorist financing"): acting
+        // against it is countering.
+        let hostile_chunk = |c: usize, drafts: &[Draft]| -> bool {
+            match w.chunk[c] {
+                Some(a) => drafts[a].hostile_name || drafts[a].nature == Nature::Generic,
+                None => {
+                    let ch = &p.chunks[c];
+                    let head = &p.toks[ch.head];
+                    w.modifier[c].is_some_and(|a| drafts[a].hostile_name)
+                        || semantics::noun(&head.lemma).harm()
+                        || semantics::noun(&head.lemma).hostile()
+                        || (ch.start..ch.head).any(|i| {
+                            semantics::adjective(&p.toks[i].lemma).hostile() && p.toks[i].tag.is_adj()
+                        })
+                        || (ch.start..ch.head)
+                            .any(|i| p.toks[i].tag.is_noun() && semantics::noun(&p.toks[i].lemma).hostile())
+                }
+            }
+        };
+        let mut first_subject = None;
+        for clause in &p.clauses {
+            clause_evidence(text, p, clause, &w, drafts, &hostile_chunk, &mut first_subject);
+        }
+        allies(text, p, &by_sentence[si], drafts);
+        nominal_evidence(text, p, &w, drafts, &hostile_chunk);
+        cue_evidence(p, &by_sentence[si], drafts);
+        if let Some(s) = first_subject {
+            prev_subject = Some(s);
+        }
+    }
+}
+
+/// Short reason text: the verb and whom it was done to.
+fn because(text: &str, p: &Parsed, verb: usize, patient: Option<usize>) -> String {
+    let v = &text[p.toks[verb].start..p.toks[verb].end];
+    match patient {
+        Some(c) => format!("{v} {}", shorten(p.chunk_text(text, c), 40)),
+        None => v.to_string(),
+    }
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    format!("{}…", cut.trim_end())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn clause_evidence(
+    text: &str,
+    p: &Parsed,
+    clause: &Clause,
+    w: &Who,
+    drafts: &mut [Draft],
+    hostile_chunk: &dyn Fn(usize, &[Draft]) -> bool,
+    first_subject: &mut Option<usize>,
+) {
+    let (agents, patients): (Vec<usize>, Vec<usize>) = if clause.passive {
+        (clause.agent.clone(), clause.subject.clone())
+    } else {
+        let mut patients = clause.object.clone();
+        // "attacks against civilians", "firing into Israel", "compete with the United States".
+        let rivalry = matches!(p.toks[clause.then.unwrap_or(clause.verb)].lemma.as_str(), "compete" | "clash" | "fight" | "interfere" | "meddle" | "collude");
+        for &(prep, c) in &clause.preps {
+            let word = p.toks[prep].lower.as_str();
+            if matches!(word, "against" | "on" | "into" | "at" | "upon") || (rivalry && word == "with") {
+                patients.push(c);
+            }
+        }
+        (clause.subject.clone(), patients)
+    };
+    for &c in &clause.subject {
+        if let Some(a) = w.chunk[c] {
+            drafts[a].subject_mentions += 1;
+            first_subject.get_or_insert(a);
+        }
+    }
+    let lemmas: Vec<&str> = std::iter::once(p.toks[clause.verb].lemma.as_str())
+        .chain(clause.then.map(|t| p.toks[t].lemma.as_str()))
+        .collect();
+    let verb_tok = clause.then.unwrap_or(clause.verb);
+    let classes: Vec<semantics::VerbClasses> = lemmas.iter().map(|l| semantics::verb(l)).collect();
+    // "carried out missile and drone attacks", "waged a campaign of violence".
+    let performs_harm = lemmas.iter().any(|l| LIGHT_VERBS.contains(l))
+        && clause.object.iter().any(|&c| {
+            let head = p.head_lemma(c);
+            semantics::noun(head).harm() || HARM_EVENT_HEADS.contains(&head)
+        });
+    let designating = lemmas.iter().any(|l| DESIGNATING_VERBS.contains(l));
+    let damaging = designating
+        || classes.iter().any(|c| c.harm() || c.counter())
+        || lemmas.iter().any(|l| ADVERSARIAL_VERBS.contains(l))
+        || performs_harm;
+    let helping = classes.iter().any(|c| c.help());
+    let sheltering = classes.iter().any(|c| c.shelter());
+    let saying = classes.iter().any(|c| c.say());
+    let copula = COPULAS.contains(&p.toks[clause.verb].lemma.as_str()) && !clause.passive;
+
+    // The addressee of advice: "Congress should", "Pakistan needs to".
+    if clause.modal.is_some_and(|m| ADVISING_MODALS.contains(&p.toks[m].lower.as_str())) && !clause.negated {
+        for &c in &clause.subject {
+            if let Some(a) = w.chunk[c] {
+                drafts[a].evidence.addressed += 1.0;
+            }
+        }
+    }
+    if copula {
+        // "Iran will remain a regional menace", "X is a threat to …".
+        let complement = clause.object.first().copied();
+        if let Some(comp) = complement {
+            let head = p.head_lemma(comp);
+            // "a threat", "a regional menace", "an aggressive and unpredictable actor".
+            let ch = &p.chunks[comp];
+            let hostile_adjective = (ch.start..ch.head).any(|i| {
+                p.toks[i].tag.is_adj() && (semantics::adjective(&p.toks[i].lemma).hostile() || p.toks[i].lower == "disruptive")
+            });
+            let threatish = THREAT_NOUNS.contains(&head) || semantics::noun(head).hostile() || hostile_adjective;
+            let partnerish = PARTNER_NOUNS.contains(&head);
+            for &c in &clause.subject {
+                if let Some(a) = w.chunk[c] {
+                    if threatish && !clause.negated {
+                        drafts[a].evidence.called_threat += 2.0;
+                        note(
+                            &mut drafts[a].evidence,
+                            format!("called {}", shorten(p.chunk_text(text, comp), 40)),
+                        );
+                    } else if partnerish {
+                        drafts[a].evidence.partners += 2.0;
+                    }
+                }
+            }
+        }
+        return;
+    }
+    if clause.negated {
+        return;
+    }
+    if damaging {
+        let hostile_patients = patients.iter().filter(|&&c| hostile_chunk(c, drafts)).count();
+        let against_hostile = !patients.is_empty() && hostile_patients * 2 >= patients.len();
+        let patient = patients.first().copied();
+        for &c in &agents {
+            let Some(a) = w.chunk[c] else { continue };
+            if against_hostile || designating {
+                drafts[a].evidence.counters += 1.0;
+            } else {
+                // Arresting or silencing people who are not hostile is repression.
+                let weight = if classes.iter().any(|c| c.harm()) || performs_harm {
+                    2.0
+                } else if classes.iter().any(|c| c.counter()) && !patients.is_empty() {
+                    1.5
+                } else {
+                    1.0
+                };
+                drafts[a].evidence.harm += weight;
+                note(&mut drafts[a].evidence, because(text, p, verb_tok, patient));
+            }
+        }
+        for &c in &patients {
+            let Some(a) = w.chunk[c] else { continue };
+            let agent_hostile = agents.iter().any(|&g| hostile_chunk(g, drafts));
+            if agent_hostile || agents.is_empty() && !against_hostile {
+                drafts[a].evidence.victim += 1.0;
+            } else if !agent_hostile && (designating || classes.iter().any(|c| c.counter())) {
+                drafts[a].evidence.countered += 1.0;
+                note(&mut drafts[a].evidence, because(text, p, verb_tok, None));
+            }
+        }
+    }
+    if helping || sheltering {
+        let helps_threat = patients
+            .iter()
+            .chain(clause.preps.iter().filter(|(k, _)| p.toks[*k].lower == "to").map(|(_, c)| c))
+            .any(|&c| hostile_chunk(c, drafts));
+        for &c in &agents {
+            if let Some(a) = w.chunk[c] {
+                if helps_threat {
+                    drafts[a].evidence.enables += if sheltering { 2.0 } else { 1.0 };
+                    note(&mut drafts[a].evidence, because(text, p, verb_tok, patients.first().copied()));
+                } else if helping {
+                    drafts[a].evidence.partners += 0.5;
+                }
+            }
+        }
+    }
+    if saying {
+        for &c in &agents {
+            if let Some(a) = w.chunk[c] {
+                drafts[a].evidence.says += 1.0;
+            }
+        }
+    }
+}
+
+/// States that act together: "U.S.-Israeli strikes" (a compound of two
+/// states' names), and states named side by side in a sentence about a
+/// joint act ("U.S. and Israeli military action").
+fn allies(text: &str, p: &Parsed, mentions: &[Mention], drafts: &mut [Draft]) {
+    let state_of = |word: &str| gazetteer::state(word).or_else(|| gazetteer::state_of_demonym(word)).map(|s| s.name);
+    let find = |drafts: &[Draft], name: &str| {
+        drafts.iter().position(|d| d.nature == Nature::State && d.forms.iter().any(|f| same_state(f, name)))
+    };
+    for (k, t) in p.toks.iter().enumerate() {
+        let word = &text[t.start..t.end];
+        if !word.contains('-') {
+            continue;
+        }
+        // Only a joint act: "U.S.-Israeli strikes", not "U.S.-Iran talks".
+        let joint_act = p.chunk_of[k].is_some_and(|c| {
+            let head = p.head_lemma(c);
+            semantics::noun(head).harm() || HARM_EVENT_HEADS.contains(&head) || head == "action"
+        });
+        if !joint_act {
+            continue;
+        }
+        let states: Vec<&str> = word.split(['-', '–']).filter_map(state_of).collect();
+        if states.len() < 2 {
+            continue;
+        }
+        for a in &states {
+            for b in &states {
+                if a != b
+                    && let Some(i) = find(drafts, a)
+                    && !drafts[i].evidence.allied.iter().any(|x| x == b)
+                {
+                    drafts[i].evidence.allied.push((*b).to_string());
+                }
+            }
+        }
+    }
+    // "U.S. and Israeli military action against Iran": two states joined by
+    // "and" before a noun of harm.
+    for w in mentions.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let joined = b.start == a.end + 1 && p.toks[a.end].lower == "and";
+        let before_harm = p.chunk_of.get(b.start).copied().flatten().is_some_and(|c| {
+            let head = p.head_lemma(c);
+            semantics::noun(head).harm() || HARM_EVENT_HEADS.contains(&head) || head == "action"
+        });
+        if joined && before_harm && drafts[a.actor].nature == Nature::State && drafts[b.actor].nature == Nature::State {
+            let (na, nb) = (drafts[a.actor].forms[0].clone(), drafts[b.actor].forms[0].clone());
+            drafts[a.actor].evidence.allied.push(nb);
+            drafts[b.actor].evidence.allied.push(na);
+        }
+    }
+}
+
+fn note(e: &mut Evidence, why: String) {
+    if e.because.len() < 3 && !e.because.contains(&why) {
+        e.because.push(why);
+    }
+}
+
+/// What a state owns when the author speaks for it: "U.S. interests",
+/// "Pakistan's security agencies", "our allies".
+#[rustfmt::skip]
+const OWN_HEADS: &[&str] = &[
+    "interest", "policy", "ally", "partner", "government", "official", "force", "military",
+    "agency", "security", "homeland", "network", "citizen", "support", "assistance", "law",
+    "leadership", "primacy", "program", "programme", "funding", "infrastructure", "effort",
+    "strategy", "authority", "readiness", "negotiator", "demand", "cooperation", "operation",
+    "economy", "intelligence", "diplomat", "embassy", "troop", "soldier", "personnel",
+];
+
+/// Nouns that call an actor a threat in "X is a …".
+#[rustfmt::skip]
+const THREAT_NOUNS: &[&str] = &[
+    "threat", "menace", "danger", "adversary", "enemy", "foe", "aggressor", "risk", "challenge",
+    "rival", "competitor", "sponsor",
+];
+
+/// Verbs that list an actor as a terrorist or criminal organisation: acts
+/// against it, like the verbs of countering.
+const DESIGNATING_VERBS: &[&str] = &["designate", "proscribe", "blacklist", "list", "indict", "charge"];
+
+/// Verbs that carry out what their object names: "carried out attacks",
+/// "waged war", "launched an offensive".
+#[rustfmt::skip]
+const LIGHT_VERBS: &[&str] = &[
+    "carry", "conduct", "launch", "perpetrate", "commit", "stage", "mount", "wage", "undertake",
+    "orchestrate", "plot", "plan", "claim", "escalate", "intensify", "step",
+];
+
+/// Nouns that call an actor a partner.
+const PARTNER_NOUNS: &[&str] = &["partner", "ally", "friend", "supporter", "donor"];
+
+/// Verbs that join a subject to what it is.
+const COPULAS: &[&str] = &["be", "remain", "become", "stay", "constitute", "represent", "pose"];
+
+/// Modals that advise rather than predict.
+const ADVISING_MODALS: &[&str] = &["should", "must", "need", "needs", "ought", "has", "have"];
+
+/// Verbs of opposition to an order or a rival that the word classes do not
+/// file as harms ("challenging longstanding rules", "undermine the United States").
+#[rustfmt::skip]
+const ADVERSARIAL_VERBS: &[&str] = &[
+    "challenge", "undermine", "destabilize", "destabilise", "subvert", "coerce", "intimidate", "compete",
+    "disrupt", "exploit", "target", "compromise", "scan", "breach", "infiltrate", "encrypt",
+    "steal", "menace", "erode", "weaken", "deceive", "manipulate", "fuel", "escalate",
+];
+
+/// Evidence from noun phrases: "attacks by X", "X's aggression", "threats
+/// from X", "attacks on Y".
+fn nominal_evidence(
+    text: &str,
+    p: &Parsed,
+    w: &Who,
+    drafts: &mut [Draft],
+    hostile_chunk: &dyn Fn(usize, &[Draft]) -> bool,
+) {
+    for (c, ch) in p.chunks.iter().enumerate() {
+        let head = &p.toks[ch.head];
+        // "U.S. interests", "Pakistan's security agencies": a state speaking
+        // of what is its own.
+        let owner = ch.possessor.and_then(|o| w.chunk[o]).or(w.modifier[c]);
+        if let Some(a) = owner
+            && drafts[a].nature == Nature::State
+            && OWN_HEADS.contains(&head.lemma.as_str())
+        {
+            drafts[a].evidence.own += 1.0;
+        }
+        let harm_head =
+            semantics::noun(&head.lemma).harm() || HARM_EVENT_HEADS.contains(&head.lemma.as_str());
+        if !harm_head {
+            continue;
+        }
+        let threat_word = THREAT_NOUNS.contains(&head.lemma.as_str());
+        // The agent in front: "X's attacks", "TTP attacks", "Iran's disruption".
+        let mut agents: Vec<usize> = Vec::new();
+        if let Some(owner) = ch.possessor
+            && let Some(a) = w.chunk[owner]
+        {
+            agents.push(a);
+        }
+        // A name before the head: "HAMAS attacks", "Conti ransomware attacks".
+        if let Some(a) = w.modifier[c] {
+            agents.push(a);
+        }
+        // After the head: "by X", "posed by X", "threats from X"; "on/against/to Y".
+        let mut k = ch.end;
+        let mut patients: Vec<usize> = Vec::new();
+        let mut hops = 0;
+        while k + 1 < p.toks.len() && hops < 2 {
+            let mut prep = p.toks[k].lower.as_str();
+            let mut next = k + 1;
+            if matches!(prep, "posed" | "carried" | "conducted" | "perpetrated" | "launched") && p.is(k + 1, "by") {
+                next = k + 2;
+                prep = "by";
+            }
+            let Some(target) = p.chunk_of.get(next).copied().flatten() else { break };
+            match prep {
+                "by" => {
+                    if let Some(a) = w.chunk[target] {
+                        agents.push(a);
+                    }
+                }
+                // "threats from China"; "attacks from Afghanistan" names a place.
+                "from" if threat_word => {
+                    if let Some(a) = w.chunk[target] {
+                        agents.push(a);
+                    }
+                }
+                "on" | "against" | "to" | "upon" => patients.push(target),
+                // "the killing of civilians": a patient.
+                "of" if !threat_word => patients.push(target),
+                _ => break,
+            }
+            k = p.chunks[target].end;
+            hops += 1;
+        }
+        let against_hostile = !patients.is_empty() && patients.iter().all(|&t| hostile_chunk(t, drafts));
+        agents.dedup();
+        for a in agents {
+            if against_hostile {
+                drafts[a].evidence.counters += 0.5;
+            } else {
+                drafts[a].evidence.harm += 1.0;
+                let what = shorten(p.chunk_text(text, c), 40);
+                note(&mut drafts[a].evidence, what);
+            }
+        }
+        for t in patients {
+            if let Some(a) = w.chunk[t] {
+                drafts[a].evidence.victim += 0.5;
+            }
+        }
+    }
+}
+
+/// Nouns of harmful events the word classes may miss.
+#[rustfmt::skip]
+const HARM_EVENT_HEADS: &[&str] = &[
+    "attack", "threat", "strike", "aggression", "campaign", "operation", "disruption",
+    "intrusion", "incursion", "activity", "plot", "exploitation", "targeting", "compromise",
+    "breach", "influence", "interference", "coercion",
+];
+
+/// Words of threat in the same sentence as a mention: weak evidence, used to
+/// keep an unknown name that keeps company with violence.
+fn cue_evidence(p: &Parsed, mentions: &[Mention], drafts: &mut [Draft]) {
+    for m in mentions {
+        let lo = m.start.saturating_sub(6);
+        let hi = (m.end + 6).min(p.toks.len());
+        let cues = (lo..hi)
+            .filter(|&i| i < m.start || i >= m.end)
+            .filter(|&i| {
+                let t = &p.toks[i];
+                (t.tag.is_noun() && (semantics::noun(&t.lemma).harm() || semantics::noun(&t.lemma).hostile()))
+                    || (t.tag.is_verb() && semantics::verb(&t.lemma).harm())
+            })
+            .count();
+        drafts[m.actor].evidence.cues += cues.min(3) as f64 * 0.25;
+    }
+    // Words of shelter and support near a name in a sentence that also names
+    // a hostile group: "the Afghan Taliban's alleged provision of shelter and
+    // logistical support to TTP militants".
+    for m in mentions {
+        let others_hostile = mentions.iter().any(|o| o.actor != m.actor && drafts[o.actor].hostile_name);
+        if !others_hostile || drafts[m.actor].hostile_name && drafts[m.actor].nature == Nature::Listed {
+            continue;
+        }
+        let lo = m.start.saturating_sub(8);
+        let hi = (m.end + 8).min(p.toks.len());
+        let cues = (lo..hi)
+            .filter(|&i| i < m.start || i >= m.end)
+            .filter(|&i| {
+                let t = &p.toks[i];
+                let stem: String = t.lemma.chars().take(5).collect();
+                let v = semantics::verb(&t.lemma);
+                v.shelter() || v.help() || (t.tag.is_noun() && semantics::help_verb_stems().contains(stem.as_str()))
+            })
+            .count();
+        drafts[m.actor].evidence.enables += (cues as f64 * 0.5).min(1.5);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// 4. Sides and decisions
+
+fn decide(doc: &Document, parsed: &[Parsed], mut drafts: Vec<Draft>) -> Vec<Found> {
+    let _ = parsed;
+    drafts.retain(|d| d.mentions > 0 || d.listed);
+    // The author's own state: the one the advice is addressed to, or the one
+    // the threats are aimed at, or the one most named.
+    let own = own_state(&drafts);
+    let own_name = own.map(|i| drafts[i].forms[0].clone());
+    // The author's side: its state, the state's institutions, and the states
+    // it acts together with.
+    let is_own = |d: &Draft| -> bool {
+        own_name.as_deref().is_some_and(|o| {
+            d.forms.iter().any(|f| f == o)
+                || d.state_of.as_deref().is_some_and(|s| same_state(s, o))
+                || d.evidence.allied.iter().any(|a| same_state(a, o))
+        })
+    };
+    let named_threats = drafts
+        .iter()
+        .filter(|d| {
+            d.nature != Nature::Generic
+                && (d.hostile_name || d.evidence.harm >= 2.0 || matches!(d.nature, Nature::Listed | Nature::Software))
+        })
+        .map(|d| d.mentions)
+        .sum::<usize>();
+    let mut judged: Vec<(Draft, bool, bool, f64, String)> = drafts
+        .into_iter()
+        .map(|d| {
+            let own_side = is_own(&d);
+            let (threat, score, reason) = judge(&d, own_side, named_threats);
+            (d, own_side, threat, score, reason)
+        })
+        .collect();
+    // The institutions of a hostile state that the brief names more than
+    // once share its part ("Russian private military companies").
+    let hostile_states: Vec<String> = judged
+        .iter()
+        .filter(|(d, _, threat, _, _)| *threat && d.nature == Nature::State)
+        .map(|(d, ..)| d.forms[0].clone())
+        .collect();
+    for (d, own_side, threat, score, reason) in &mut judged {
+        let of_hostile = d.state_of.as_deref().is_some_and(|s| hostile_states.iter().any(|h| same_state(s, h)));
+        if d.nature == Nature::Organ && of_hostile && !*threat && !*own_side && d.mentions >= 2 {
+            *threat = true;
+            *score = score.max(1.5);
+            let state = d.state_of.clone().unwrap_or_default();
+            *reason = if reason.is_empty() { format!("an institution of {state}") } else { format!("an institution of {state}; {reason}") };
+        }
+    }
+    let mut out: Vec<Found> = Vec::with_capacity(judged.len());
+    for (mut d, own_side, threat, score, reason) in judged {
+        // Malware that acts is an actor ("Conti steals files"); else a risk.
+        if d.nature == Nature::Software && d.evidence.harm < 2.0 {
+            d.risk = true;
+        }
+        if std::env::var_os("BRIEFSMITH_DEBUG_ACTORS").is_some() {
+            eprintln!(
+                "{:?} {:?} hostile={} threat={threat} score={score:.1} mentions={} {:?}",
+                d.forms, d.nature, d.hostile_name, d.mentions, d.evidence
+            );
+        }
+        let role = if threat {
+            Role::Threat
+        } else if own_side && d.nature == Nature::State && own_name.as_deref().is_some_and(|o| d.forms.iter().any(|f| f == o)) {
+            Role::Subject
+        } else if own_side && d.nature == Nature::State {
+            Role::Partner
+        } else if own_side {
+            Role::Own
+        } else if d.evidence.enables >= 1.5 && d.evidence.enables > d.evidence.harm * 0.5 {
+            Role::Enabler
+        } else if d.evidence.partners >= 1.0 || d.evidence.addressed >= 1.0 {
+            Role::Partner
+        } else if d.evidence.victim >= 1.0 && d.evidence.victim > d.evidence.harm {
+            Role::Victim
+        } else {
+            Role::Other
+        };
+        // Only actors a reader would look up: threats, enablers, states and
+        // organisations; not every capitalised phrase.
+        let keep = threat
+            || matches!(role, Role::Enabler | Role::Subject | Role::Partner)
+            || matches!(d.nature, Nature::State | Nature::Listed | Nature::Organ | Nature::Institution)
+            || d.mentions >= 2 && d.nature != Nature::Person;
+        if !keep {
+            continue;
+        }
+        let salience = if d.listed || d.mentions >= 3 || d.evidence.harm + d.evidence.called_threat >= 4.0 {
+            Salience::Major
+        } else {
+            Salience::Minor
+        };
+        let confidence = (1.0 - (-score / 3.0).exp()).clamp(0.05, 0.99);
+        out.push(finish(d, role, threat, salience, confidence, reason));
+    }
+    let _ = doc;
+    out.sort_by_key(|a| a.sentences.first().copied().unwrap_or(usize::MAX));
+    out
+}
+
+fn same_state(a: &str, b: &str) -> bool {
+    match (gazetteer::state(a), gazetteer::state(b)) {
+        (Some(x), Some(y)) => std::ptr::eq(x, y),
+        _ => a.eq_ignore_ascii_case(b),
+    }
+}
+
+/// The author's own state, if the text shows it.
+fn own_state(drafts: &[Draft]) -> Option<usize> {
+    drafts
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.nature == Nature::State)
+        .map(|(i, d)| {
+            let e = &d.evidence;
+            let score = e.own + e.addressed * 3.0 + e.victim + e.counters * 0.5 + e.partners * 0.5
+                - e.harm * 0.5
+                - e.called_threat;
+            (i, score)
+        })
+        .filter(|(_, s)| *s >= 3.0)
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(i, _)| i)
+}
+
+/// Whether an actor is a threat, with a score (for the confidence) and the reason.
+fn judge(d: &Draft, own_side: bool, named_threat_mentions: usize) -> (bool, f64, String) {
+    let e = &d.evidence;
+    let acts = e.harm + e.called_threat + e.countered;
+    let against = e.counters * 1.5 + e.partners * 2.0 + e.addressed * 3.0 + e.says * 0.5;
+    let mut reasons: Vec<String> = Vec::new();
+    if d.listed {
+        reasons.push("listed under a threats heading".into());
+    }
+    if own_side {
+        return (false, 0.0, "the author's own side".into());
+    }
+    let prior = match d.nature {
+        Nature::Listed => 3.0,
+        _ if d.hostile_name => 2.0,
+        _ => 0.0,
+    };
+    if prior > 0.0 {
+        reasons.push(if d.nature == Nature::Listed {
+            "a known threat group".into()
+        } else {
+            "named as a hostile group".into()
+        });
+    }
+    for b in &e.because {
+        reasons.push(b.clone());
+    }
+    let score = prior + acts + e.cues * 0.5 + if d.listed { 3.0 } else { 0.0 } - against - e.victim * 0.5;
+    let threat = match d.nature {
+        _ if d.listed => true,
+        Nature::Person => false,
+        // Malware is a threat in its own right (a risk, or an actor when it acts).
+        Nature::Software => true,
+        Nature::State | Nature::Institution => acts >= 2.0 && acts > against && score >= 2.0,
+        Nature::Organ => acts >= 2.0 && acts > against,
+        // A listed group named once in passing ("the Israel–HAMAS war" in a
+        // brief on Russia) is a threat of this brief only if it acts in it.
+        Nature::Listed => {
+            score >= 1.5 && (d.mentions >= 2 || e.harm >= 2.0 || e.countered >= 1.0 || e.called_threat > 0.0)
+        }
+        Nature::Generic if d.hostile_name => {
+            // A group named by a common noun stands for an actor of its own
+            // when it is not just another word for the named threats: it is
+            // most of what the brief names, or the author defines it, or it
+            // is set apart by its modifier ("clan militias").
+            let salient = d.mentions * 2 >= named_threat_mentions.max(1)
+                || d.defined.is_some()
+                || (d.mentions >= 2 && distinct(d));
+            score >= 1.5 && (salient || named_threat_mentions == 0)
+        }
+        Nature::Generic => e.harm >= 2.0 && acts > against && score >= 2.0,
+        // An unknown name: hostile by its words and named more than once, or
+        // doing harm.
+        Nature::Name => {
+            (d.hostile_name && score >= 2.0 && (d.mentions >= 2 || acts >= 1.0) && e.says < 1.0)
+                || (acts >= 2.0 && score >= 2.5)
+        }
+    };
+    (threat, score.max(0.0), reasons.join("; "))
+}
+
+/// Whether a group named by a common noun is set apart by a modifier that
+/// says which group, not how hostile it is: "clan militias",
+/// "state-sponsored militias", not "terrorist groups" or "criminal gangs".
+fn distinct(d: &Draft) -> bool {
+    d.forms.iter().any(|f| {
+        let ws: Vec<String> = f.split_whitespace().map(str::to_lowercase).collect();
+        ws.len() >= 2
+            && ws[..ws.len() - 1].iter().all(|w| {
+                let w = singular(w);
+                !semantics::adjective(&w).hostile()
+                    && !semantics::noun(&w).hostile()
+                    && !semantics::noun(&w).harm()
+                    && gazetteer::state_of_demonym(&w).is_none()
+                    && gazetteer::state(&w).is_none()
+                    && !QUANTIFIERS.contains(&w.as_str())
+                    && !matches!(w.as_str(), "armed" | "violent" | "militant" | "jihadist" | "islamist" | "suspected" | "local" | "foreign")
+            })
+    })
+}
+
+fn finish(d: Draft, role: Role, threat: bool, salience: Salience, confidence: f64, reason: String) -> Found {
+    let acronyms: Vec<&String> = d.forms.iter().filter(|f| is_acronym(f)).collect();
+    let count = |form: &str| d.forms.iter().position(|f| f == form).map_or(0, |i| d.form_counts[i]);
+    let commonest = (0..d.forms.len())
+        .filter(|&i| !is_acronym(&d.forms[i]) || acronyms.len() == d.forms.len())
+        .max_by_key(|&i| (d.form_counts[i], d.forms[i].len()))
+        .map_or_else(|| d.forms[0].clone(), |i| d.forms[i].clone());
+    let commonest = if d.nature == Nature::State {
+        d.forms
+            .iter()
+            .find(|f| !gazetteer::is_capital(f) && gazetteer::state(f).is_some())
+            .cloned()
+            .unwrap_or(commonest)
+    } else {
+        commonest
+    };
+    let name = match &d.defined {
+        Some(defined) if count(&commonest) < 3 * count(defined).max(1) => defined.clone(),
+        _ => commonest,
+    };
+    let name = if d.nature == Nature::Generic { super::text::capitalise(&name) } else { name };
+    let label = d
+        .forms
+        .iter()
+        .filter(|f| is_acronym(f) || f.split_whitespace().count() <= 2)
+        .max_by_key(|f| (count(f), is_acronym(f), std::cmp::Reverse(f.len())))
+        .cloned()
+        .unwrap_or_else(|| name.clone());
+    let label = if d.nature == Nature::Generic { super::text::capitalise(&label) } else { label };
+    let mut aliases: Vec<String> =
+        d.forms.iter().filter(|f| !f.eq_ignore_ascii_case(&name)).cloned().collect();
+    aliases.sort_by_key(|a| (!is_acronym(a), *a != label));
+    aliases.dedup();
+    let kind = if d.nature == Nature::State { ActorKind::State } else { ActorKind::Org };
+    Found {
+        name,
+        aliases,
+        label,
+        kind,
+        role,
+        mentions: d.mentions,
+        sentences: d.sentences,
+        defined_in: d.defined_in,
+        risk: d.risk,
+        home: d.home,
+        threat,
+        salience,
+        confidence,
+        reason,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Keys
 
 /// Tokens of a name for matching: lower case, apostrophes dropped, and
 /// interior vowels dropped from long words so spelling variants meet.
 fn tokens(name: &str) -> Vec<String> {
-    words(name).iter().map(|w| token_key(w.text)).filter(|t| t != "the").collect()
+    super::text::words(name)
+        .iter()
+        .map(|w| token_key(w.text))
+        .filter(|t| !t.is_empty() && t != "the")
+        .collect()
 }
 
 fn token_key(word: &str) -> String {
@@ -789,17 +1876,17 @@ fn key(name: &str) -> String {
     tokens(name).join(" ")
 }
 
-/// All capitals (digits and hyphens allowed), two to ten characters.
+/// All capitals (digits and hyphens allowed), two to ten characters; a
+/// plural "s" or one inner lower-case letter allowed ("VDPs", "TdA").
 pub fn is_acronym(word: &str) -> bool {
-    let upper = word.chars().filter(char::is_ascii_uppercase).count();
     let chars: Vec<char> = word.chars().collect();
-    // "TdA" has a lower-case letter inside; "IEDs" (a plural) does not count.
-    let inner_lower = chars.len() <= 5
-        && chars.last().is_some_and(|c| !c.is_lowercase())
-        && chars.iter().filter(|c| c.is_lowercase()).count() <= 1;
+    let upper = chars.iter().filter(|c| c.is_ascii_uppercase()).count();
+    let body: &[char] =
+        if chars.len() > 2 && chars.last() == Some(&'s') { &chars[..chars.len() - 1] } else { &chars };
+    let inner_lower = body.len() <= 5 && body.iter().filter(|c| c.is_lowercase()).count() <= 1;
     (2..=10).contains(&chars.len())
         && upper >= 2
-        && chars.iter().all(|c| {
+        && body.iter().all(|c| {
             c.is_ascii_uppercase()
                 || c.is_ascii_digit()
                 || matches!(c, '-' | '&' | '/')
@@ -807,103 +1894,60 @@ pub fn is_acronym(word: &str) -> bool {
         })
 }
 
-/// Counts mentions (longest match first) and cue words around them.
-fn count_mentions(doc: &Document, actors: &mut [Draft]) {
-    let patterns: Vec<(usize, usize, Vec<String>)> = actors
-        .iter()
-        .enumerate()
-        .flat_map(|(ai, a)| a.forms.iter().enumerate().map(move |(fi, f)| (ai, fi, tokens(f))))
-        .filter(|(_, _, t)| !t.is_empty())
-        .collect();
-    for (si, sentence) in doc.sentences.iter().enumerate() {
-        let ws = words(&sentence.text);
-        let keys: Vec<String> = ws.iter().map(|w| token_key(strip_suffix(w.text))).collect();
-        let lower: Vec<String> = ws.iter().map(|w| w.text.to_lowercase()).collect();
-        let mut i = 0;
-        while i < keys.len() {
-            let best =
-                patterns.iter().filter(|(_, _, t)| keys[i..].starts_with(t)).max_by_key(|(_, _, t)| t.len());
-            let Some((ai, fi, t)) = best else {
-                i += 1;
-                continue;
-            };
-            let actor = &mut actors[*ai];
-            actor.mentions += 1;
-            actor.form_counts[*fi] += 1;
-            if actor.sentences.last() != Some(&si) {
-                actor.sentences.push(si);
-            }
-            // "assistance from the United States": the words right before a
-            // name say most about its part.
-            let before = lower[i.saturating_sub(3)..i].join(" ");
-            if ["assistance from", "support from", "help from", "cooperation with", "partnership with"]
-                .iter()
-                .any(|p| before.contains(p))
-            {
-                actor.cues[2] += 3;
-            }
-            if i > 0 && LOCATIVE.contains(&lower[i - 1].as_str()) {
-                actor.locative += 1;
-            }
-            if let Some(next) = lower.get(i + t.len()) {
-                let verbish = ACTING.contains(&next.as_str())
-                    || (next.ends_with("ed") && next.len() > 4)
-                    || (next.ends_with('s')
-                        && !next.ends_with("ss")
-                        && ws[i + t.len()].text.chars().next().is_some_and(char::is_lowercase));
-                actor.acting += usize::from(verbish);
-            }
-            let window = i.saturating_sub(6)..(i + t.len() + 6).min(lower.len());
-            for w in &lower[window] {
-                let w = strip_suffix(w);
-                actor.cues[0] += usize::from(lexicon::THREAT_CUES.contains(&w));
-                actor.cues[1] += usize::from(lexicon::ENABLER_CUES.contains(&w));
-                actor.cues[2] += usize::from(lexicon::PARTNER_CUES.contains(&w));
-            }
-            i += t.len();
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::syntax;
 
-    fn names(text: &str) -> Vec<(String, Vec<String>, Role)> {
-        find(&Document::parse(text)).into_iter().map(|a| (a.name, a.aliases, a.role)).collect()
+    fn found(text: &str) -> Vec<Found> {
+        let doc = Document::parse(text);
+        let parsed: Vec<Parsed> = doc.sentences.iter().map(|s| syntax::parse(&s.text)).collect();
+        find(&doc, &parsed)
+    }
+
+    fn threats(text: &str) -> Vec<String> {
+        found(text).into_iter().filter(|a| a.threat).map(|a| a.name).collect()
     }
 
     #[test]
     fn acronym_definition_unifies_long_and_short_forms() {
-        let found = names(
+        let f = found(
             "The Tehreek-i-Taliban Pakistan (TTP) launched attacks on police. TTP militants killed six soldiers.",
         );
-        assert_eq!(found[0].0, "Tehreek-i-Taliban Pakistan");
-        assert_eq!(found[0].1, ["TTP"]);
-        assert_eq!(found[0].2, Role::Threat);
+        let ttp = f.iter().find(|a| a.aliases.contains(&"TTP".to_string())).expect("TTP found");
+        assert_eq!(ttp.name, "Tehreek-i-Taliban Pakistan");
+        assert!(ttp.threat);
     }
 
     #[test]
-    fn spelling_variants_are_one_actor() {
-        let found =
-            names("Al-Qaida attacks rose. The al-Qaeda network plots more attacks. al-Qa'ida recruits.");
-        let qaida: Vec<_> = found.iter().filter(|f| f.0.to_lowercase().contains("qa")).collect();
-        assert_eq!(qaida.len(), 1, "{found:?}");
-    }
-
-    #[test]
-    fn acronym_stem_joins_its_longer_form() {
-        let found = names(
-            "The Islamic State Khorasan Province (ISIS-K) bombed the airport. An ISIS commander was arrested after the attack.",
+    fn also_known_as_gives_aliases() {
+        let f = found(
+            "Russian Foreign Intelligence Service (SVR) actors (also known as APT29, Cozy Bear, and The Dukes) exploit vulnerabilities. SVR actors scanned and exploited U.S. networks.",
         );
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert!(found[0].1.contains(&"ISIS".to_string()));
+        let svr = f.iter().find(|a| a.aliases.iter().any(|x| x == "SVR")).expect("SVR found");
+        assert!(svr.aliases.iter().any(|x| x == "Cozy Bear"), "{svr:?}");
+        assert!(svr.threat, "{svr:?}");
     }
 
     #[test]
-    fn state_organs_are_not_actors() {
-        assert!(classify("Pakistan Army", false).is_none());
-        assert_eq!(classify("Afghan Taliban", false), Some(ActorKind::Org));
-        assert_eq!(classify("Pakistan", false), Some(ActorKind::State));
+    fn the_authors_agencies_are_not_threats() {
+        let t = threats(
+            "The Department of Defense must prepare for the next pandemic. The Department of Defense supports the Centers for Disease Control and Prevention in its response. Defense officials warn that the pandemic threatens readiness.",
+        );
+        assert!(!t.iter().any(|n| n.contains("Defense") || n.contains("Prevention")), "{t:?}");
+    }
+
+    #[test]
+    fn a_state_organ_that_attacks_is_a_threat() {
+        let t = threats(
+            "The China Coast Guard is attacking, intimidating and harassing Philippine fishermen. The China Coast Guard rammed a Philippine supply boat near the shoal. Manila should document every incident.",
+        );
+        assert!(t.iter().any(|n| n == "China Coast Guard"), "{t:?}");
+    }
+
+    #[test]
+    fn acronyms() {
+        assert!(is_acronym("TTP") && is_acronym("VDPs") && is_acronym("ISIS-K"));
+        assert!(!is_acronym("Taliban") && !is_acronym("I"));
     }
 }

@@ -1,27 +1,39 @@
 //! The analysis stage: brief text in, [`Brief`] model out.
 //!
-//! Steps, each in its own module: segment the text ([`text`]), find the named
-//! actors and their roles ([`actors`]), the recommendations
-//! ([`recommendations`]), figures ([`figures`]) and dated events ([`events`]).
-//! This module then lays out the structure: which paragraphs are context and
-//! conclusion, which sentences belong to which threat, and which carry the
-//! bottom line. Everything is deterministic and offline, and every item keeps
-//! the spans of the sentences it came from.
+//! Steps, each in its own module: segment the text into paragraphs and
+//! sentences ([`text`], [`markdown`]); read each sentence as language —
+//! tokens, part-of-speech tags and lemmas ([`tagger`]), noun-phrase chunks
+//! and clauses ([`syntax`]); find the actors, their sides and the threats
+//! among them ([`actors`], consulting the public lists of [`gazetteer`] and
+//! the word classes of [`semantics`]), the risks that are not actors
+//! ([`risks`]), the recommendations ([`recommendations`]), figures
+//! ([`figures`]) and dated events ([`events`]). This module then lays out
+//! the structure: which paragraphs are context and conclusion, which
+//! sentences belong to which threat, and which carry the bottom line.
+//! Everything is deterministic and offline, and every item keeps the spans
+//! of the sentences it came from.
 
 pub mod actors;
 pub mod events;
 pub mod figures;
 pub mod front_matter;
-pub mod lexicon;
+pub mod gazetteer;
 pub mod markdown;
 pub mod recommendations;
+pub mod risks;
+pub mod semantics;
+pub mod syntax;
+pub mod tagger;
 pub mod text;
 
 use std::collections::{BTreeSet, HashSet};
 
-use crate::model::{Actor, Brief, Event, Figure, Meta, Recommendation, Role, Span, Threat, ThreatKind};
+use crate::model::{
+    Actor, Brief, Event, Figure, Meta, Recommendation, Role, Salience, Span, Threat, ThreatKind,
+};
 use actors::{ActorKind, Found};
 pub use front_matter::FrontMatterError;
+use syntax::Parsed;
 use text::{Document, Section, words};
 
 /// What the caller knows that the text does not say.
@@ -49,10 +61,16 @@ pub fn analyse(input: &str, options: &Options) -> Result<Brief, FrontMatterError
 }
 
 fn analyse_document(doc: Document, front: front_matter::FrontMatter, options: &Options) -> Brief {
-    let found = actors::find(&doc);
-    let recs = recommendations::find(&doc, &found);
-    let threats: Vec<&Found> =
-        found.iter().filter(|a| a.role == Role::Threat && a.kind == ActorKind::Org).collect();
+    let parsed: Vec<Parsed> = doc.sentences.iter().map(|s| syntax::parse(&s.text)).collect();
+    let found = actors::find(&doc, &parsed);
+    let recs = recommendations::find(&doc, &parsed, &found);
+    let risks: Vec<Found> = risks::find(&doc, &parsed, &found).into_iter().map(risk_as_found).collect();
+    // Threats: the actors first, central ones before those in passing, then
+    // the risks; each group in order of first mention.
+    let mut threats: Vec<&Found> = found.iter().filter(|a| a.threat).chain(risks.iter()).collect();
+    threats.sort_by_key(|t| {
+        (t.risk, t.salience == Salience::Minor, t.sentences.first().copied().unwrap_or(usize::MAX))
+    });
 
     let rec_sentences: HashSet<usize> = recs.iter().flat_map(|r| r.sentences.iter().copied()).collect();
     let conclusion = conclusion_paragraphs(&doc, &rec_sentences);
@@ -94,6 +112,10 @@ fn analyse_document(doc: Document, front: front_matter::FrontMatter, options: &O
         .map(|r| Recommendation {
             title: r.title.clone(),
             detail: r.detail.clone(),
+            addressee: r.addressee.clone(),
+            explicit: r.explicit,
+            confidence: round2(r.confidence),
+            reason: r.reason.clone(),
             sources: r.sentences.iter().map(|&s| doc.sentences[s].span).collect(),
         })
         .collect();
@@ -340,6 +362,10 @@ fn build_threat(
         summary: summary.map(|s| doc.sentences[s].text.clone()).unwrap_or_default(),
         points: points.iter().map(|&s| doc.sentences[s].text.clone()).collect(),
         mentions: actor.mentions,
+        salience: actor.salience,
+        role: Role::Threat,
+        confidence: round2(actor.confidence),
+        reason: actor.reason.clone(),
         sources,
     }
 }
@@ -360,7 +386,7 @@ fn threat_summary_score(doc: &Document, actor: &Found, s: usize, attribution: &[
     if first_mention.is_some_and(|i| i * 5 < lower.len() * 2) {
         score += 2;
     }
-    score += lower.iter().filter(|w| lexicon::THREAT_CUES.contains(&w.as_str())).count().min(3) as i32;
+    score += parsed_cues(text).min(3);
     score -= 2 * (attribution[s].len() as i32 - 1);
     if matches!(
         lower.first().map(String::as_str),
@@ -515,11 +541,50 @@ fn bottom_line(
     chosen
 }
 
-/// A title from the text: the subject state and the threats, or the opening
-/// words when there are no threats.
+/// A risk as the threat list holds it.
+fn risk_as_found(r: risks::Risk) -> Found {
+    Found {
+        label: r.name.clone(),
+        name: r.name,
+        aliases: r.aliases,
+        kind: ActorKind::Org,
+        role: Role::Threat,
+        mentions: r.mentions,
+        sentences: r.sentences,
+        defined_in: None,
+        risk: true,
+        home: Vec::new(),
+        threat: true,
+        salience: r.salience,
+        confidence: r.confidence,
+        reason: r.reason,
+    }
+}
+
+/// A confidence to two decimals, so the model reads cleanly.
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Words of harm in a sentence (nouns and verbs), for choosing summaries.
+fn parsed_cues(text: &str) -> i32 {
+    let p = syntax::parse(text);
+    p.toks
+        .iter()
+        .filter(|t| {
+            (t.tag.is_noun() && (semantics::noun(&t.lemma).harm() || semantics::noun(&t.lemma).hostile()))
+                || (t.tag.is_verb() && semantics::verb(&t.lemma).harm())
+        })
+        .count() as i32
+}
+
+/// A title from the text: the subject state and the threats the analysis is
+/// sure of; a neutral one when it is not sure of any.
 fn derive_title(found: &[Found], threats: &[&Found], doc: &Document) -> String {
     let subject = found.iter().find(|a| a.role == Role::Subject).map(|a| a.name.as_str());
-    let labels: Vec<&str> = threats.iter().take(4).map(|t| t.label.as_str()).collect();
+    let sure: Vec<&&Found> =
+        threats.iter().filter(|t| !t.risk && t.salience == Salience::Major && t.confidence >= 0.6).collect();
+    let labels: Vec<&str> = sure.iter().take(4).map(|t| t.label.as_str()).collect();
     let list = match labels.as_slice() {
         [] => String::new(),
         [one] => (*one).to_string(),
@@ -530,11 +595,12 @@ fn derive_title(found: &[Found], threats: &[&Found], doc: &Document) -> String {
         (None, false) => format!("The Threat from {list}"),
         (Some(s), true) => format!("{s}: Situation Brief"),
         (None, true) => {
-            let first = doc.sentences.first().map(|s| s.text.as_str()).unwrap_or("Brief");
-            let ws: Vec<&str> = first.split_whitespace().take(8).collect();
-            let mut t = ws.join(" ");
-            t = t.trim_end_matches(['.', ',', ';', ':']).to_string();
-            text::capitalise(&t)
+            // A neutral title: the main risk, if one is clear; never a cut sentence.
+            let _ = doc;
+            match threats.iter().find(|t| t.risk && t.salience == Salience::Major) {
+                Some(r) => format!("{}: Situation Brief", text::capitalise(&r.name)),
+                None => "Situation Brief".to_string(),
+            }
         }
     }
 }

@@ -57,6 +57,11 @@ impl Section {
             "action",
             "proposal",
             "priorities for",
+            "mitigation",
+            "for congress",
+            "congressional consideration",
+            "policy consideration",
+            "what we propose",
         ]) {
             Section::Recommendations
         } else if has(&["conclu", "outlook", "looking ahead", "final thought", "closing"]) {
@@ -267,34 +272,67 @@ fn sentence_ranges(plain: &str) -> Vec<(usize, usize)> {
         }
         let range = (i + lead, i + lead + trimmed.len());
         match out.last_mut() {
-            Some(prev) if ends_with_abbreviation(&plain[prev.0..prev.1]) || starts_lowercase(trimmed) => {
-                prev.1 = range.1;
-            }
+            Some(prev) if continues(&plain[prev.0..prev.1], trimmed) => prev.1 = range.1,
             _ => out.push(range),
         }
     }
     out
 }
 
-/// Abbreviations after which a full stop does not end a sentence.
+/// Abbreviations that never end a sentence: titles before a name, Latin
+/// abbreviations inside one.
 #[rustfmt::skip]
-const ABBREVIATIONS: &[&str] = &[
+const INNER_ABBREVIATIONS: &[&str] = &[
     "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "gen.", "col.", "lt.", "maj.", "capt.", "sgt.",
-    "adm.", "gov.", "sen.", "rep.", "amb.", "pres.", "u.s.", "u.k.", "u.n.", "e.u.", "e.g.", "i.e.",
-    "etc.", "vs.", "no.", "nos.", "approx.", "inc.", "ltd.", "co.", "corp.", "jan.", "feb.", "mar.",
-    "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "fig.", "cf.", "al.",
-    "p.", "pp.", "para.",
+    "adm.", "gov.", "sen.", "rep.", "amb.", "pres.", "sec.", "e.g.", "i.e.", "vs.", "cf.",
+    "approx.", "fig.", "p.", "pp.", "para.", "al.", "art.", "ch.", "vol.", "ed.",
 ];
 
-fn ends_with_abbreviation(sentence: &str) -> bool {
-    let last = sentence.split_whitespace().last().unwrap_or("");
-    let last = last.trim_start_matches(['(', '"', '\'', '“', '‘']).to_lowercase();
-    if ABBREVIATIONS.contains(&last.as_str()) {
+/// Abbreviations that end a sentence when the next word opens one ("… in
+/// the U.S. The group …"), and do not otherwise ("U.S. Army").
+#[rustfmt::skip]
+const FINAL_ABBREVIATIONS: &[&str] = &[
+    "u.s.", "u.k.", "u.n.", "e.u.", "u.s.a.", "etc.", "inc.", "ltd.", "co.", "corp.", "a.m.",
+    "p.m.", "jr.", "sr.", "no.", "nos.", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
+    "sep.", "sept.", "oct.", "nov.", "dec.",
+];
+
+/// Closed-class words that open sentences and never continue a name: after
+/// "U.S." they show that a new sentence has begun.
+#[rustfmt::skip]
+const SENTENCE_OPENERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "that", "it", "its", "they", "their", "we", "our",
+    "he", "she", "his", "her", "i", "in", "on", "at", "for", "from", "with", "like", "as", "but",
+    "and", "or", "however", "moreover", "while", "when", "if", "since", "after", "before",
+    "during", "although", "though", "some", "many", "most", "all", "each", "both", "other",
+    "such", "there", "here", "what", "how", "why", "where", "who", "yet", "still", "also",
+    "meanwhile", "instead", "despite", "because", "unlike", "according", "by", "to", "one", "no",
+    "not", "further", "furthermore", "finally", "first", "second", "third", "then", "thus",
+];
+
+/// Whether the segment `next` continues the sentence `prev` (UAX #29 broke
+/// after an abbreviation, or inside a quotation).
+fn continues(prev: &str, next: &str) -> bool {
+    if starts_lowercase(next) {
         return true;
     }
-    // A single capital initial ("J. Smith").
+    let last = prev.split_whitespace().last().unwrap_or("");
+    let last = last.trim_start_matches(['(', '"', '\'', '“', '‘']).to_lowercase();
+    if INNER_ABBREVIATIONS.contains(&last.as_str()) {
+        return true;
+    }
+    let first = next.split_whitespace().next().unwrap_or("");
+    let first_word: String =
+        first.chars().take_while(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
+    if FINAL_ABBREVIATIONS.contains(&last.as_str()) {
+        // "No. 5", "Jan. 6": a number follows; "U.S. The": a sentence does.
+        let number = first.chars().next().is_some_and(|c| c.is_ascii_digit());
+        return number || !SENTENCE_OPENERS.contains(&first_word.as_str()) && !first.starts_with(['"', '“']);
+    }
+    // A single capital initial ("J. Smith"), not a one-letter sentence end.
     let mut chars = last.chars();
     matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_alphabetic())
+        && !SENTENCE_OPENERS.contains(&first_word.as_str())
 }
 
 /// A "sentence" that starts in lower case continues the previous one (UAX #29
@@ -407,6 +445,19 @@ mod tests {
     fn abbreviations_do_not_end_sentences() {
         let doc = Document::parse("Officials from the U.S. Army met Dr. Khan. Then they left.");
         assert_eq!(doc.sentences.len(), 2, "{:?}", doc.sentences);
+        let doc = Document::parse("Allies, e.g. Japan, agreed on Jan. 6 under Resolution No. 2699. It held.");
+        assert_eq!(doc.sentences.len(), 2, "{:?}", doc.sentences);
+    }
+
+    #[test]
+    fn an_abbreviation_can_end_a_sentence() {
+        let doc =
+            Document::parse("Most victims are in the U.S. The group also hit the U.K. Its leaders fled.");
+        let texts: Vec<&str> = doc.sentences.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Most victims are in the U.S.", "The group also hit the U.K.", "Its leaders fled."]
+        );
     }
 
     #[test]

@@ -12,6 +12,10 @@
 //! - `products`: the documents themselves (one-pager, slide bounds, glyphs,
 //!   markings, brands, notes, handout, reference images);
 //! - `properties`: property tests over random text;
+//! - `real_corpus`: the real US government briefs in `tests/corpus/` against
+//!   their answer keys, scored with the rules of `score.py`, with a held-out
+//!   third; no own-side actor as a threat; whole, distinct recommendation
+//!   titles;
 //! - `support`: helpers.
 
 mod batch;
@@ -21,6 +25,7 @@ mod errors;
 mod hostile;
 mod products;
 mod properties;
+mod real_corpus;
 mod seed;
 mod seed_model;
 mod support;
