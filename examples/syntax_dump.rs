@@ -10,11 +10,8 @@ use briefsmith::analysis::syntax;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let lines: Vec<String> = if args.is_empty() {
-        std::io::stdin().lock().lines().map_while(Result::ok).collect()
-    } else {
-        args
-    };
+    let lines: Vec<String> =
+        if args.is_empty() { std::io::stdin().lock().lines().map_while(Result::ok).collect() } else { args };
     for line in lines {
         dump(&line);
     }
@@ -26,12 +23,17 @@ fn dump(sentence: &str) {
     let tokens: Vec<String> =
         p.toks.iter().map(|t| format!("{}/{}({})", &sentence[t.start..t.end], t.tag, t.lemma)).collect();
     println!("  tokens:  {}", tokens.join(" "));
-    let chunks: Vec<String> = (0..p.chunks.len()).map(|c| format!("[{}]", p.chunk_text(sentence, c))).collect();
+    let chunks: Vec<String> =
+        (0..p.chunks.len()).map(|c| format!("[{}]", p.chunk_text(sentence, c))).collect();
     println!("  chunks:  {}", chunks.join(" "));
     for c in &p.clauses {
-        let names = |cs: &[usize]| cs.iter().map(|&x| p.chunk_text(sentence, x)).collect::<Vec<_>>().join(" + ");
-        let preps: Vec<String> =
-            c.preps.iter().map(|&(k, ch)| format!("{} {}", p.toks[k].lower, p.chunk_text(sentence, ch))).collect();
+        let names =
+            |cs: &[usize]| cs.iter().map(|&x| p.chunk_text(sentence, x)).collect::<Vec<_>>().join(" + ");
+        let preps: Vec<String> = c
+            .preps
+            .iter()
+            .map(|&(k, ch)| format!("{} {}", p.toks[k].lower, p.chunk_text(sentence, ch)))
+            .collect();
         println!(
             "  clause:  subject [{}]{} verb `{}`{}{}{}{} object [{}] agent [{}] preps {:?}",
             names(&c.subject),

@@ -267,6 +267,20 @@ def resolve_collisions(records, dropped, what):
             dropped.append((what, name, f"name of {record.names[0][0]}, also of {', '.join(others)}"))
 
 
+def drop_state_names(records, states, dropped, what):
+    """Drops a group's or a program's alias that names a state, its capital or
+    its people ("Colombia" among the names of Segunda Marquetalia): in a
+    brief such a word means the state."""
+    taken = {key(n) for s in states for f in ("official", "other", "demonyms", "capitals") for n in s.fields[f]}
+    taken |= {key(s.name) for s in states}
+    for record in records:
+        keep = [record.names[0]] + [(n, r) for n, r in record.names[1:] if key(n) not in taken]
+        for n, _ in record.names[1:]:
+            if key(n) in taken:
+                dropped.append((what, n, f"alias of {record.names[0][0]}, also a state's name"))
+        record.names = keep
+
+
 # ------------------------------------------------------------ ATT&CK data
 
 
@@ -896,6 +910,8 @@ def main():
     software = attack_software(attack, words, dropped)
     resolve_collisions(software, dropped, "software")
     states = factbook_states(factbook, words, dropped)
+    drop_state_names(groups, states, dropped, "group")
+    drop_state_names(software, states, dropped, "software")
 
     columns = "Columns (tab-separated): name, category, aliases (|-separated), source, word names (|-separated)."
     write(

@@ -125,6 +125,10 @@ struct Draft {
     sentences: Vec<usize>,
     /// Mentions as the subject of a clause.
     subject_mentions: usize,
+    /// References back to it ("they", "the group").
+    references: usize,
+    /// Phrases that stand for it (not only name it in front of another noun).
+    heads: usize,
     evidence: Evidence,
 }
 
@@ -284,7 +288,7 @@ impl Book {
         }
         let family = |f: &str| {
             let l = f.to_lowercase();
-            IS_FAMILY.contains(&l.as_str()) || l.starts_with("isis")
+            IS_FAMILY.contains(&l.as_str()) || l.starts_with("isis") || l.starts_with("islamic state")
         };
         if family(form) {
             for (i, d) in self.drafts.iter().enumerate().take(4096) {
@@ -325,6 +329,8 @@ impl Draft {
             mentions: 0,
             sentences: Vec::new(),
             subject_mentions: 0,
+            references: 0,
+            heads: 0,
             evidence: Evidence::default(),
         }
     }
@@ -345,10 +351,11 @@ struct Seen {
 fn harvest(doc: &Document, parsed: &[Parsed], book: &mut Book) {
     let mut seen: Vec<Seen> = Vec::new();
     let mut defs: Vec<(usize, String, Vec<String>)> = Vec::new();
+    let mut descriptors: HashMap<String, Vec<String>> = HashMap::new();
     for (si, p) in parsed.iter().enumerate() {
         let text = &doc.sentences[si].text;
         definitions(text, p, si, &mut defs);
-        names(text, p, si, &mut seen);
+        names(text, p, si, &mut seen, &mut descriptors);
         generic_groups(text, p, si, &mut seen);
     }
     // Definitions first: the author's own long forms and acronyms.
@@ -391,11 +398,39 @@ fn harvest(doc: &Document, parsed: &[Parsed], book: &mut Book) {
         if s.nature == Nature::State
             && let Some(state) = gazetteer::state(&s.text)
         {
-            match book.by_key.get(&key(state.name)).copied().filter(|&i| book.drafts[i].nature == Nature::State) {
+            match book
+                .by_key
+                .get(&key(state.name))
+                .copied()
+                .filter(|&i| book.drafts[i].nature == Nature::State)
+            {
                 Some(i) => book.add_alias(i, &s.text),
                 None => {
                     let i = book.push(Draft::new(state.name, Nature::State));
                     book.add_alias(i, &s.text);
+                }
+            }
+            continue;
+        }
+        // A listed group's names are one actor: "Volt Typhoon", "Vanguard
+        // Panda" and "BRONZE SILHOUETTE".
+        if s.nature == Nature::Listed
+            && let Some(group) = gazetteer::group(&s.text)
+        {
+            let existing =
+                group.names().find_map(|n| book.by_key.get(&key(n)).copied()).or_else(|| book.unify(&s.text));
+            match existing.filter(|&i| book.drafts[i].nature != Nature::State) {
+                Some(i) => {
+                    book.add_alias(i, &s.text);
+                    book.drafts[i].hostile_name = true;
+                    if book.drafts[i].nature == Nature::Name {
+                        book.drafts[i].nature = Nature::Listed;
+                    }
+                }
+                None => {
+                    let mut d = Draft::new(&s.text, Nature::Listed);
+                    d.hostile_name = true;
+                    book.push(d);
                 }
             }
             continue;
@@ -415,6 +450,103 @@ fn harvest(doc: &Document, parsed: &[Parsed], book: &mut Book) {
         d.hostile_name = s.hostile;
         d.state_of = s.state_of;
         book.push(d);
+    }
+    join_acronyms(book);
+    join_descriptors(book, &descriptors);
+}
+
+/// "M23" for "March 23 Movement", "AA" for "Arakan Army": an acronym whose
+/// letters (and numbers) are the initials of a name the brief uses joins it,
+/// when exactly one name fits.
+fn join_acronyms(book: &mut Book) {
+    let signature = |words: &[&str]| -> String {
+        words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+            .map(
+                |w| if w.chars().all(|c| c.is_ascii_digit()) { w.to_string() } else { w[..1].to_lowercase() },
+            )
+            .collect()
+    };
+    let mut by_signature: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, d) in book.drafts.iter().enumerate() {
+        for f in &d.forms {
+            let ws: Vec<&str> = f.split_whitespace().collect();
+            if ws.len() >= 2 && d.nature != Nature::Generic {
+                let list = by_signature.entry(signature(&ws)).or_default();
+                if !list.contains(&i) && list.len() <= MAX_CANDIDATES {
+                    list.push(i);
+                }
+            }
+        }
+    }
+    for i in 0..book.drafts.len() {
+        let d = &book.drafts[i];
+        if d.forms.len() != 1 || !is_acronym(&d.forms[0]) {
+            continue;
+        }
+        let acronym = d.forms[0].trim_end_matches('s').to_lowercase();
+        let digits = acronym.chars().any(|c| c.is_ascii_digit());
+        // Exact initials; with a number, the name may go on ("M23" for
+        // "March 23 Movement").
+        let fits: Vec<usize> = by_signature
+            .iter()
+            .filter(|(sig, _)| **sig == acronym || digits && sig.starts_with(&acronym))
+            .flat_map(|(_, v)| v.iter().copied())
+            .filter(|&j| j != i)
+            .collect();
+        if let [j] = fits.as_slice() {
+            let form = book.drafts[i].forms[0].clone();
+            book.drafts[i].forms.clear();
+            book.drafts[i].form_counts.clear();
+            book.add_alias(*j, &form);
+        }
+    }
+}
+
+/// "the rebels" after "the M23 rebels": a noun of a group that the brief
+/// also puts after exactly one name stands for that name's group.
+fn join_descriptors(book: &mut Book, descriptors: &HashMap<String, Vec<String>>) {
+    for i in 0..book.drafts.len() {
+        let d = &book.drafts[i];
+        if d.nature != Nature::Generic || d.forms.iter().any(|f| f.split_whitespace().count() > 1) {
+            continue;
+        }
+        let Some(form) = d.forms.first() else { continue };
+        let head = singular(&form.to_lowercase());
+        // "militias" after "state-sponsored militias": the one group of
+        // that noun the brief qualifies.
+        let qualified: Vec<usize> = (0..book.drafts.len())
+            .filter(|&j| {
+                j != i
+                    && book.drafts[j].nature == Nature::Generic
+                    && book.drafts[j].forms.iter().any(|f| {
+                        let ws: Vec<&str> = f.split_whitespace().collect();
+                        ws.len() > 1 && singular(&ws[ws.len() - 1].to_lowercase()) == head
+                    })
+            })
+            .take(2)
+            .collect();
+        let names = descriptors.get(&head);
+        if names.is_none() && qualified.len() == 1 {
+            let forms = std::mem::take(&mut book.drafts[i].forms);
+            book.drafts[i].form_counts.clear();
+            for f in forms {
+                book.add_alias(qualified[0], &f);
+            }
+            continue;
+        }
+        let Some(names) = names else { continue };
+        let owners: Vec<usize> = names.iter().filter_map(|n| book.unify(n)).collect();
+        let first = owners.first().copied();
+        if first.is_some_and(|o| o != i && owners.iter().all(|&x| x == o)) {
+            let o = first.unwrap_or(i);
+            let forms = std::mem::take(&mut book.drafts[i].forms);
+            book.drafts[i].form_counts.clear();
+            for f in forms {
+                book.add_alias(o, &f);
+            }
+        }
     }
 }
 
@@ -439,7 +571,7 @@ fn classify(name: &str) -> Option<Nature> {
     if organ_state(name).is_some() {
         return Some(Nature::Organ);
     }
-    if semantics::noun(&head).institution() {
+    if semantics::noun(&head).institution() && !hostile_name(name) {
         return Some(Nature::Institution);
     }
     None
@@ -487,11 +619,26 @@ fn hostile_name(name: &str) -> bool {
     {
         return true;
     }
-    ws.iter().any(|w| {
-        let lower = singular(&w.to_lowercase());
-        lower.split(['-', '/']).any(|part| semantics::noun(part).hostile())
-    })
+    // "Arakan Army", "National Liberation Front": a name for an armed force
+    // that does not begin with a state's name is an armed group's.
+    let armed = ws.len() >= 2
+        && ARMED_GROUP_HEADS.contains(&ws[ws.len() - 1].to_lowercase().as_str())
+        && gazetteer::state(ws[0]).is_none()
+        && gazetteer::state_of_demonym(ws[0]).is_none()
+        && !matches!(ws[0].to_lowercase().as_str(), "the" | "royal" | "federal" | "salvation");
+    armed
+        || ws.iter().any(|w| {
+            let lower = singular(&w.to_lowercase());
+            lower.split(['-', '/']).any(|part| semantics::noun(part).hostile())
+        })
 }
+
+/// Heads of the names of armed groups ("Arakan Army", "March 23 Movement").
+#[rustfmt::skip]
+const ARMED_GROUP_HEADS: &[&str] = &[
+    "army", "front", "brigade", "brigades", "battalion", "battalions", "legion", "movement",
+    "mujahideen", "militia", "militias", "insurgency", "commandos",
+];
 
 /// Acronym definitions and other names given in the text.
 fn definitions(text: &str, p: &Parsed, si: usize, out: &mut Vec<(usize, String, Vec<String>)>) {
@@ -517,8 +664,9 @@ fn definitions(text: &str, p: &Parsed, si: usize, out: &mut Vec<(usize, String, 
                 out.push((si, long, aliases));
             }
         }
-        // "X, known as Y", "X, also known as Y", "X, a.k.a. Y".
-        if t.lower == "known" && p.is(k + 1, "as") && k > 0 {
+        // "X, known as Y", "X, also known as Y", "X, also tracked as Y".
+        if matches!(t.lower.as_str(), "known" | "tracked" | "called" | "named") && p.is(k + 1, "as") && k > 0
+        {
             let mut before = k;
             if p.is(before - 1, "also") || p.is(before - 1, "commonly") {
                 before -= 1;
@@ -531,9 +679,16 @@ fn definitions(text: &str, p: &Parsed, si: usize, out: &mut Vec<(usize, String, 
             let until = (k + 2..n)
                 .find(|&j| matches!(p.toks[j].tag, Tag::Comma | Tag::Period | Tag::OpenBracket | Tag::Colon))
                 .map_or(text.len(), |j| p.toks[j].start);
-            let alias = text[from..until.max(from)].trim().trim_start_matches("the ").to_string();
-            if !alias.is_empty() && alias.split_whitespace().count() <= 8 && !is_lower_phrase(&alias) {
-                out.push((si, long, vec![alias]));
+            let alias = text[from..until.max(from)].trim().trim_start_matches("the ");
+            // "Vanguard Panda and BRONZE SILHOUETTE": each a name.
+            let names: Vec<String> = alias
+                .split(" and ")
+                .flat_map(|part| part.split(" or "))
+                .map(|part| part.trim().trim_start_matches("the ").to_string())
+                .filter(|part| !part.is_empty() && !is_lower_phrase(part))
+                .collect();
+            if !names.is_empty() && alias.split_whitespace().count() <= 8 {
+                out.push((si, long, names));
             }
         }
         // "BlackCat/ALPHV" cut into three tokens: one actor, two names.
@@ -682,7 +837,9 @@ fn name_run_within(p: &Parsed, a: usize, b: usize) -> Option<(usize, usize)> {
         let start = i;
         let mut end = i + 1;
         while end < b {
-            if name_like(p, end) {
+            // "March 23 Movement": a number inside a name.
+            let number_inside = p.toks[end].tag == Tag::Cd && end + 1 < b && name_like(p, end + 1);
+            if name_like(p, end) || number_inside {
                 end += 1;
             } else if end + 1 < b && CONNECTORS.contains(&p.toks[end].lower.as_str()) && name_like(p, end + 1)
             {
@@ -729,7 +886,13 @@ const CALENDAR: &[&str] = &[
 
 /// Proper names of a sentence: the name runs of its chunks and the
 /// gazetteer's names.
-fn names(text: &str, p: &Parsed, si: usize, out: &mut Vec<Seen>) {
+fn names(
+    text: &str,
+    p: &Parsed,
+    si: usize,
+    out: &mut Vec<Seen>,
+    descriptors: &mut HashMap<String, Vec<String>>,
+) {
     for chunk in &p.chunks {
         let Some((a, b)) = name_run_within(p, chunk.start, chunk.end) else { continue };
         // Trim connectors and titles at the edges.
@@ -747,6 +910,10 @@ fn names(text: &str, p: &Parsed, si: usize, out: &mut Vec<Seen>) {
         let person = PERSON_TITLES.contains(&p.toks[a].lower.trim_end_matches('.'));
         let lowers: Vec<&str> = (a..b).map(|i| p.toks[i].lower.as_str()).collect();
         if lowers.iter().all(|w| CALENDAR.contains(w) || w.chars().all(|c| c.is_ascii_digit())) {
+            continue;
+        }
+        // "West African", "North Korean": words of origin, not a name.
+        if p.toks[b - 1].tag.is_adj() && !hostile_name(&text[p.toks[a].start..p.toks[b - 1].end]) {
             continue;
         }
         let phrase = strip_suffix(&text[p.toks[a].start..p.toks[b - 1].end]).to_string();
@@ -769,12 +936,29 @@ fn names(text: &str, p: &Parsed, si: usize, out: &mut Vec<Seen>) {
             }
         };
         let state_of = if nature == Nature::Organ { organ_state(&phrase) } else { None };
+        // "the M23 rebels": remember which name "rebels" followed.
+        let head = &p.toks[chunk.head];
+        if b <= chunk.head && !head.capitalised && nature != Nature::State {
+            let n = semantics::noun(&head.lemma);
+            if n.hostile() || n.person() {
+                let list = descriptors.entry(head.lemma.clone()).or_default();
+                if !list.contains(&phrase) && list.len() <= MAX_CANDIDATES {
+                    list.push(phrase.clone());
+                }
+            }
+        }
         out.push(Seen { sentence: si, hostile: hostile_name(&phrase), text: phrase, nature, state_of });
     }
     // The gazetteer's names, wherever they stand (a group named in lower
     // case or inside a longer run).
     let words: Vec<&str> = p.toks.iter().map(|t| &text[t.start..t.end]).collect();
     for hit in gazetteer::scan(&words) {
+        // "Cox's Bazar": the end of a longer name, not the malware.
+        let inside_name =
+            hit.start > 0 && (p.toks[hit.start - 1].tag == Tag::Pos || p.toks[hit.start - 1].tag.is_proper());
+        if matches!(hit.entry, Entry::Software(_)) && inside_name {
+            continue;
+        }
         let nature = match hit.entry {
             Entry::State(_) if hit.via == Via::Demonym => continue,
             Entry::State(_) => Nature::State,
@@ -831,10 +1015,10 @@ fn generic_groups(text: &str, p: &Parsed, si: usize, out: &mut Vec<Seen>) {
         {
             a += 1;
         }
-        // A named actor in front ("TTP militants") makes it that actor's.
+        // A named actor in front ("TTP militants", "M23 rebels") makes it that actor's.
         if (a..chunk.head).any(|i| {
             let word = &text[p.toks[i].start..p.toks[i].end];
-            p.toks[i].tag.is_proper()
+            (p.toks[i].tag.is_proper() || p.toks[i].capitalised && i > 0)
                 && gazetteer::state_of_demonym(word).is_none()
                 && gazetteer::state(word).is_none()
         }) {
@@ -852,19 +1036,23 @@ fn generic_groups(text: &str, p: &Parsed, si: usize, out: &mut Vec<Seen>) {
         });
         // "Pakistan's security agencies": a state's own.
         let demonym = demonym.or_else(|| {
-            let owner = p.chunks.iter().position(|c| c.end + 1 == chunk.start && p.toks[c.end].tag == Tag::Pos)?;
+            let owner =
+                p.chunks.iter().position(|c| c.end + 1 == chunk.start && p.toks[c.end].tag == Tag::Pos)?;
             let o = &p.chunks[owner];
             let word = &text[p.toks[o.start].start..p.toks[o.end - 1].end];
             gazetteer::state(word.trim_start_matches("the ")).map(|s| s.name.to_string())
         });
         let agentive = noun.person() || noun.group() || noun.institution() || AGENT_HEADS.contains(&lemma);
         let hostile = noun.hostile() || (agentive && hostile_modifier);
-        let organ = demonym.is_some() && (noun.institution() || ORGAN_WORDS.contains(&lemma) && head.tag == Tag::Nns);
+        let organ =
+            demonym.is_some() && (noun.institution() || ORGAN_WORDS.contains(&lemma) && head.tag == Tag::Nns);
         // Other groups of people named with a modifier ("state security
         // forces", "antidemocratic actors"): kept as candidates, threats only
         // on the evidence of what they do.
         let real_modifier = modifiers.iter().any(|&i| {
-            !QUANTIFIERS.contains(&p.toks[i].lower.as_str()) && !p.toks[i].tag.is_adv() && p.toks[i].tag != Tag::Cd
+            !QUANTIFIERS.contains(&p.toks[i].lower.as_str())
+                && !p.toks[i].tag.is_adv()
+                && p.toks[i].tag != Tag::Cd
         });
         let collective = head.tag == Tag::Nns || noun.institution();
         let described = agentive && real_modifier && collective && !noun.place();
@@ -1106,7 +1294,15 @@ fn who(p: &Parsed, mentions: &[Mention], prev_subject: Option<usize>, drafts: &[
                 && p.toks[ch.start].lower == "the"
                 && ANAPHORIC_HEADS.contains(&head.lemma.as_str()));
         if anaphor {
-            chunk[c] = (0..c).rev().find_map(|k| chunk[k]).or(prev_subject);
+            // The sentence's own subject first ("ISSP remains entrenched …
+            // along the border with Niger, where it kills civilians"), then
+            // the one before, then the nearest name.
+            let own_subject = p
+                .clauses
+                .iter()
+                .find(|cl| cl.first < ch.start)
+                .and_then(|cl| cl.subject.iter().find_map(|&s| (s < c).then_some(chunk[s]).flatten()));
+            chunk[c] = own_subject.or(prev_subject).or_else(|| (0..c).rev().find_map(|k| chunk[k]));
         }
     }
     Who { chunk, modifier }
@@ -1141,6 +1337,17 @@ fn gather_evidence(doc: &Document, parsed: &[Parsed], mentions: &[Mention], draf
         }
         let text = &doc.sentences[si].text;
         let w = who(p, &by_sentence[si], prev_subject, drafts);
+        // References back ("they", "the group") count towards how often
+        // the brief speaks of an actor; so does standing as a phrase of its
+        // own, not only as a word in front of another ("the Israel–HAMAS war").
+        for (c, ch) in p.chunks.iter().enumerate() {
+            if let Some(a) = w.chunk[c] {
+                drafts[a].heads += 1;
+                if !by_sentence[si].iter().any(|m| (ch.start..ch.end).contains(&m.start)) {
+                    drafts[a].references += 1;
+                }
+            }
+        }
         // Whether a chunk names a hostile group, or a harm ("neutralize
         // Al-Qaida-linked threats", "disrupt terrorist financing"): acting
         // against it is countering.
@@ -1206,7 +1413,10 @@ fn clause_evidence(
     } else {
         let mut patients = clause.object.clone();
         // "attacks against civilians", "firing into Israel", "compete with the United States".
-        let rivalry = matches!(p.toks[clause.then.unwrap_or(clause.verb)].lemma.as_str(), "compete" | "clash" | "fight" | "interfere" | "meddle" | "collude");
+        let rivalry = matches!(
+            p.toks[clause.then.unwrap_or(clause.verb)].lemma.as_str(),
+            "compete" | "clash" | "fight" | "interfere" | "meddle" | "collude"
+        );
         for &(prep, c) in &clause.preps {
             let word = p.toks[prep].lower.as_str();
             if matches!(word, "against" | "on" | "into" | "at" | "upon") || (rivalry && word == "with") {
@@ -1221,17 +1431,35 @@ fn clause_evidence(
             first_subject.get_or_insert(a);
         }
     }
-    let lemmas: Vec<&str> = std::iter::once(p.toks[clause.verb].lemma.as_str())
-        .chain(clause.then.map(|t| p.toks[t].lemma.as_str()))
-        .collect();
+    // "threatened to leave", "continue to operate": the verb after "to" says
+    // what is done.
+    let lemmas: Vec<&str> = match clause.then {
+        Some(t) => vec![p.toks[t].lemma.as_str()],
+        None => vec![p.toks[clause.verb].lemma.as_str()],
+    };
     let verb_tok = clause.then.unwrap_or(clause.verb);
     let classes: Vec<semantics::VerbClasses> = lemmas.iter().map(|l| semantics::verb(l)).collect();
     // "carried out missile and drone attacks", "waged a campaign of violence".
+    // "answered with water cannon, ramming and blocking manoeuvres".
+    let harmful = |c: usize| {
+        let head = p.head_lemma(c);
+        semantics::noun(head).harm()
+            || HARM_EVENT_HEADS.contains(&head)
+            || head.strip_suffix("ing").is_some_and(|stem| {
+                semantics::verb(stem).harm() || semantics::verb(&format!("{stem}e")).harm() || {
+                    // "ramming" → "ram"
+                    let mut s = stem.to_string();
+                    s.pop();
+                    semantics::verb(&s).harm()
+                }
+            })
+    };
     let performs_harm = lemmas.iter().any(|l| LIGHT_VERBS.contains(l))
-        && clause.object.iter().any(|&c| {
-            let head = p.head_lemma(c);
-            semantics::noun(head).harm() || HARM_EVENT_HEADS.contains(&head)
-        });
+        && (clause.object.iter().any(|&c| harmful(c))
+            || clause
+                .preps
+                .iter()
+                .any(|&(k, c)| matches!(p.toks[k].lower.as_str(), "with" | "through") && harmful(c)));
     let designating = lemmas.iter().any(|l| DESIGNATING_VERBS.contains(l));
     let damaging = designating
         || classes.iter().any(|c| c.harm() || c.counter())
@@ -1242,10 +1470,13 @@ fn clause_evidence(
     let saying = classes.iter().any(|c| c.say());
     let copula = COPULAS.contains(&p.toks[clause.verb].lemma.as_str()) && !clause.passive;
 
-    // The addressee of advice: "Congress should", "Pakistan needs to".
+    // The addressee of advice: "Congress should", "Pakistan needs to". A
+    // threat is not advised ("JNIM no longer needs to capture cities").
     if clause.modal.is_some_and(|m| ADVISING_MODALS.contains(&p.toks[m].lower.as_str())) && !clause.negated {
         for &c in &clause.subject {
-            if let Some(a) = w.chunk[c] {
+            if let Some(a) = w.chunk[c]
+                && !drafts[a].hostile_name
+            {
                 drafts[a].evidence.addressed += 1.0;
             }
         }
@@ -1258,9 +1489,11 @@ fn clause_evidence(
             // "a threat", "a regional menace", "an aggressive and unpredictable actor".
             let ch = &p.chunks[comp];
             let hostile_adjective = (ch.start..ch.head).any(|i| {
-                p.toks[i].tag.is_adj() && (semantics::adjective(&p.toks[i].lemma).hostile() || p.toks[i].lower == "disruptive")
+                p.toks[i].tag.is_adj()
+                    && (semantics::adjective(&p.toks[i].lemma).hostile() || p.toks[i].lower == "disruptive")
             });
-            let threatish = THREAT_NOUNS.contains(&head) || semantics::noun(head).hostile() || hostile_adjective;
+            let threatish =
+                THREAT_NOUNS.contains(&head) || semantics::noun(head).hostile() || hostile_adjective;
             let partnerish = PARTNER_NOUNS.contains(&head);
             for &c in &clause.subject {
                 if let Some(a) = w.chunk[c] {
@@ -1342,7 +1575,8 @@ fn clause_evidence(
 /// states' names), and states named side by side in a sentence about a
 /// joint act ("U.S. and Israeli military action").
 fn allies(text: &str, p: &Parsed, mentions: &[Mention], drafts: &mut [Draft]) {
-    let state_of = |word: &str| gazetteer::state(word).or_else(|| gazetteer::state_of_demonym(word)).map(|s| s.name);
+    let state_of =
+        |word: &str| gazetteer::state(word).or_else(|| gazetteer::state_of_demonym(word)).map(|s| s.name);
     let find = |drafts: &[Draft], name: &str| {
         drafts.iter().position(|d| d.nature == Nature::State && d.forms.iter().any(|f| same_state(f, name)))
     };
@@ -1383,7 +1617,11 @@ fn allies(text: &str, p: &Parsed, mentions: &[Mention], drafts: &mut [Draft]) {
             let head = p.head_lemma(c);
             semantics::noun(head).harm() || HARM_EVENT_HEADS.contains(&head) || head == "action"
         });
-        if joined && before_harm && drafts[a.actor].nature == Nature::State && drafts[b.actor].nature == Nature::State {
+        if joined
+            && before_harm
+            && drafts[a.actor].nature == Nature::State
+            && drafts[b.actor].nature == Nature::State
+        {
             let (na, nb) = (drafts[a.actor].forms[0].clone(), drafts[b.actor].forms[0].clone());
             drafts[a.actor].evidence.allied.push(nb);
             drafts[b.actor].evidence.allied.push(na);
@@ -1424,7 +1662,8 @@ const DESIGNATING_VERBS: &[&str] = &["designate", "proscribe", "blacklist", "lis
 #[rustfmt::skip]
 const LIGHT_VERBS: &[&str] = &[
     "carry", "conduct", "launch", "perpetrate", "commit", "stage", "mount", "wage", "undertake",
-    "orchestrate", "plot", "plan", "claim", "escalate", "intensify", "step",
+    "orchestrate", "plot", "plan", "claim", "escalate", "intensify", "step", "control", "run",
+    "operate", "answer", "respond", "engage",
 ];
 
 /// Nouns that call an actor a partner.
@@ -1482,6 +1721,17 @@ fn nominal_evidence(
         if let Some(a) = w.modifier[c] {
             agents.push(a);
         }
+        // A people's name before it: "Chinese coercion", "Russian aggression".
+        for i in ch.start..ch.head {
+            let word = &text[p.toks[i].start..p.toks[i].end];
+            if let Some(state) = gazetteer::state_of_demonym(word)
+                && let Some(a) = drafts.iter().position(|d| {
+                    d.nature == Nature::State && d.forms.iter().any(|f| same_state(f, state.name))
+                })
+            {
+                agents.push(a);
+            }
+        }
         // After the head: "by X", "posed by X", "threats from X"; "on/against/to Y".
         let mut k = ch.end;
         let mut patients: Vec<usize> = Vec::new();
@@ -1489,7 +1739,9 @@ fn nominal_evidence(
         while k + 1 < p.toks.len() && hops < 2 {
             let mut prep = p.toks[k].lower.as_str();
             let mut next = k + 1;
-            if matches!(prep, "posed" | "carried" | "conducted" | "perpetrated" | "launched") && p.is(k + 1, "by") {
+            if matches!(prep, "posed" | "carried" | "conducted" | "perpetrated" | "launched")
+                && p.is(k + 1, "by")
+            {
                 next = k + 2;
                 prep = "by";
             }
@@ -1573,7 +1825,9 @@ fn cue_evidence(p: &Parsed, mentions: &[Mention], drafts: &mut [Draft]) {
                 let t = &p.toks[i];
                 let stem: String = t.lemma.chars().take(5).collect();
                 let v = semantics::verb(&t.lemma);
-                v.shelter() || v.help() || (t.tag.is_noun() && semantics::help_verb_stems().contains(stem.as_str()))
+                v.shelter()
+                    || v.help()
+                    || (t.tag.is_noun() && semantics::help_verb_stems().contains(stem.as_str()))
             })
             .count();
         drafts[m.actor].evidence.enables += (cues as f64 * 0.5).min(1.5);
@@ -1603,15 +1857,26 @@ fn decide(doc: &Document, parsed: &[Parsed], mut drafts: Vec<Draft>) -> Vec<Foun
         .iter()
         .filter(|d| {
             d.nature != Nature::Generic
-                && (d.hostile_name || d.evidence.harm >= 2.0 || matches!(d.nature, Nature::Listed | Nature::Software))
+                && (d.hostile_name
+                    || d.evidence.harm >= 2.0
+                    || matches!(d.nature, Nature::Listed | Nature::Software))
         })
         .map(|d| d.mentions)
         .sum::<usize>();
+    // Malware names mean malware only in a brief about cyber operations
+    // ("Cox's Bazar" is a place, not BazarLoader).
+    let cyber = drafts.iter().filter(|d| d.nature == Nature::Software).count() >= 2
+        || doc.sentences.iter().any(|s| {
+            let lower = s.text.to_lowercase();
+            ["malware", "ransomware", "cyber", "hacker", "intrusion", "phishing"]
+                .iter()
+                .any(|w| lower.contains(w))
+        });
     let mut judged: Vec<(Draft, bool, bool, f64, String)> = drafts
         .into_iter()
         .map(|d| {
             let own_side = is_own(&d);
-            let (threat, score, reason) = judge(&d, own_side, named_threats);
+            let (threat, score, reason) = judge(&d, own_side, named_threats, cyber);
             (d, own_side, threat, score, reason)
         })
         .collect();
@@ -1623,12 +1888,17 @@ fn decide(doc: &Document, parsed: &[Parsed], mut drafts: Vec<Draft>) -> Vec<Foun
         .map(|(d, ..)| d.forms[0].clone())
         .collect();
     for (d, own_side, threat, score, reason) in &mut judged {
-        let of_hostile = d.state_of.as_deref().is_some_and(|s| hostile_states.iter().any(|h| same_state(s, h)));
+        let of_hostile =
+            d.state_of.as_deref().is_some_and(|s| hostile_states.iter().any(|h| same_state(s, h)));
         if d.nature == Nature::Organ && of_hostile && !*threat && !*own_side && d.mentions >= 2 {
             *threat = true;
             *score = score.max(1.5);
             let state = d.state_of.clone().unwrap_or_default();
-            *reason = if reason.is_empty() { format!("an institution of {state}") } else { format!("an institution of {state}; {reason}") };
+            *reason = if reason.is_empty() {
+                format!("an institution of {state}")
+            } else {
+                format!("an institution of {state}; {reason}")
+            };
         }
     }
     let mut out: Vec<Found> = Vec::with_capacity(judged.len());
@@ -1645,7 +1915,10 @@ fn decide(doc: &Document, parsed: &[Parsed], mut drafts: Vec<Draft>) -> Vec<Foun
         }
         let role = if threat {
             Role::Threat
-        } else if own_side && d.nature == Nature::State && own_name.as_deref().is_some_and(|o| d.forms.iter().any(|f| f == o)) {
+        } else if own_side
+            && d.nature == Nature::State
+            && own_name.as_deref().is_some_and(|o| d.forms.iter().any(|f| f == o))
+        {
             Role::Subject
         } else if own_side && d.nature == Nature::State {
             Role::Partner
@@ -1708,10 +1981,12 @@ fn own_state(drafts: &[Draft]) -> Option<usize> {
 }
 
 /// Whether an actor is a threat, with a score (for the confidence) and the reason.
-fn judge(d: &Draft, own_side: bool, named_threat_mentions: usize) -> (bool, f64, String) {
+fn judge(d: &Draft, own_side: bool, named_threat_mentions: usize, cyber: bool) -> (bool, f64, String) {
     let e = &d.evidence;
     let acts = e.harm + e.called_threat + e.countered;
-    let against = e.counters * 1.5 + e.partners * 2.0 + e.addressed * 3.0 + e.says * 0.5;
+    // Fighting other armed groups does not make a hostile group a friend.
+    let counters = if d.hostile_name { 0.0 } else { e.counters * 1.5 };
+    let against = counters + e.partners * 2.0 + e.addressed * 3.0 + e.says * 0.5;
     let mut reasons: Vec<String> = Vec::new();
     if d.listed {
         reasons.push("listed under a threats heading".into());
@@ -1739,13 +2014,18 @@ fn judge(d: &Draft, own_side: bool, named_threat_mentions: usize) -> (bool, f64,
         _ if d.listed => true,
         Nature::Person => false,
         // Malware is a threat in its own right (a risk, or an actor when it acts).
-        Nature::Software => true,
+        Nature::Software => cyber,
         Nature::State | Nature::Institution => acts >= 2.0 && acts > against && score >= 2.0,
-        Nature::Organ => acts >= 2.0 && acts > against,
+        Nature::Organ => acts >= 1.5 && acts > against,
         // A listed group named once in passing ("the Israel–HAMAS war" in a
         // brief on Russia) is a threat of this brief only if it acts in it.
         Nature::Listed => {
-            score >= 1.5 && (d.mentions >= 2 || e.harm >= 2.0 || e.countered >= 1.0 || e.called_threat > 0.0)
+            score >= 1.5
+                && (d.mentions >= 2
+                    || d.heads >= 1
+                    || e.harm >= 2.0
+                    || e.countered >= 1.0
+                    || e.called_threat > 0.0)
         }
         Nature::Generic if d.hostile_name => {
             // A group named by a common noun stands for an actor of its own
@@ -1754,7 +2034,7 @@ fn judge(d: &Draft, own_side: bool, named_threat_mentions: usize) -> (bool, f64,
             // is set apart by its modifier ("clan militias").
             let salient = d.mentions * 2 >= named_threat_mentions.max(1)
                 || d.defined.is_some()
-                || (d.mentions >= 2 && distinct(d));
+                || (d.mentions + d.references >= 2 && distinct(d));
             score >= 1.5 && (salient || named_threat_mentions == 0)
         }
         Nature::Generic => e.harm >= 2.0 && acts > against && score >= 2.0,
@@ -1762,7 +2042,7 @@ fn judge(d: &Draft, own_side: bool, named_threat_mentions: usize) -> (bool, f64,
         // doing harm.
         Nature::Name => {
             (d.hostile_name && score >= 2.0 && (d.mentions >= 2 || acts >= 1.0) && e.says < 1.0)
-                || (acts >= 2.0 && score >= 2.5)
+                || (acts >= 2.0 && score >= 2.0)
         }
     };
     (threat, score.max(0.0), reasons.join("; "))
@@ -1780,10 +2060,19 @@ fn distinct(d: &Draft) -> bool {
                 !semantics::adjective(&w).hostile()
                     && !semantics::noun(&w).hostile()
                     && !semantics::noun(&w).harm()
-                    && gazetteer::state_of_demonym(&w).is_none()
                     && gazetteer::state(&w).is_none()
                     && !QUANTIFIERS.contains(&w.as_str())
-                    && !matches!(w.as_str(), "armed" | "violent" | "militant" | "jihadist" | "islamist" | "suspected" | "local" | "foreign")
+                    && !matches!(
+                        w.as_str(),
+                        "armed"
+                            | "violent"
+                            | "militant"
+                            | "jihadist"
+                            | "islamist"
+                            | "suspected"
+                            | "local"
+                            | "foreign"
+                    )
             })
     })
 }

@@ -60,7 +60,13 @@ struct Found1 {
 
 /// Finds the recommendations of `doc`.
 pub fn find(doc: &Document, parsed: &[Parsed], actors: &[Found]) -> Vec<Candidate> {
-    let _ = actors;
+    // The threats' names: what a threat "needs to" do is not advice.
+    let threats: Vec<String> = actors
+        .iter()
+        .filter(|a| a.threat)
+        .flat_map(|a| std::iter::once(&a.name).chain(&a.aliases))
+        .map(|n| n.to_lowercase())
+        .collect();
     let mut out: Vec<Candidate> = Vec::new();
     let mut pi = 0;
     while pi < doc.paragraphs.len() {
@@ -72,7 +78,7 @@ pub fn find(doc: &Document, parsed: &[Parsed], actors: &[Found]) -> Vec<Candidat
         let announced = para.list_item && announces_list(doc, pi);
         let techniques = para.list_item && lists_observations(doc, pi);
         if para.list_item && !techniques {
-            if let Some(rec) = list_item(doc, parsed, pi, zone || announced, options) {
+            if let Some(rec) = list_item(doc, parsed, pi, zone || announced, options, &threats) {
                 add(&mut out, rec, doc);
                 pi += 1;
                 continue;
@@ -81,7 +87,11 @@ pub fn find(doc: &Document, parsed: &[Parsed], actors: &[Found]) -> Vec<Candidat
         let mut k = 0;
         while k < para.sentences.len() {
             let si = para.sentences[k];
-            let found = if techniques { None } else { recommend(&doc.sentences[si].text, &parsed[si], zone) };
+            let found = if techniques {
+                None
+            } else {
+                recommend(&doc.sentences[si].text, &parsed[si], &Scope { zone, threats: &threats })
+            };
             let Some(f) = found else {
                 k += 1;
                 continue;
@@ -93,7 +103,9 @@ pub fn find(doc: &Document, parsed: &[Parsed], actors: &[Found]) -> Vec<Candidat
             // Sentences saying what it would achieve join it.
             while let Some(&sj) = para.sentences.get(k) {
                 let next = &doc.sentences[sj].text;
-                if !supports(next) || recommend(next, &parsed[sj], zone).is_some() {
+                if !supports(next)
+                    || recommend(next, &parsed[sj], &Scope { zone, threats: &threats }).is_some()
+                {
                     break;
                 }
                 detail.push(next.clone());
@@ -145,8 +157,11 @@ fn add(out: &mut Vec<Candidate>, rec: Candidate, doc: &Document) {
         let full = |c: &Candidate| format!("{} {}", c.title, c.detail);
         // The same action stated in two places (a summary and the
         // recommendations section), or twice in one paragraph.
-        let elsewhere = section(r) != section(&rec) && (r.title.to_lowercase() == title || overlap(&full(r), &full(&rec)) >= 0.8);
-        let again = para(r) == para(&rec) && verb(&r.title) == verb(&rec.title) && overlap(&r.title, &rec.title) >= 0.6;
+        let elsewhere = section(r) != section(&rec)
+            && (r.title.to_lowercase() == title || overlap(&full(r), &full(&rec)) >= 0.8);
+        let again = para(r) == para(&rec)
+            && verb(&r.title) == verb(&rec.title)
+            && overlap(&r.title, &rec.title) >= 0.6;
         elsewhere || again
     });
     match same {
@@ -195,11 +210,23 @@ fn distinguish(out: &mut [Candidate], doc: &Document, parsed: &[Parsed]) {
     }
 }
 
+/// The sentence right before the list that item `pi` belongs to, lower
+/// case, if it stands in the same section ("… the following mitigations
+/// apply:").
+fn lead_in(doc: &Document, pi: usize) -> Option<String> {
+    let intro = (0..pi).rev().find(|&q| !doc.paragraphs[q].list_item)?;
+    let same_section = doc.paragraphs[intro].heading == doc.paragraphs[pi].heading
+        && doc.paragraphs[intro].section == doc.paragraphs[pi].section;
+    if !same_section || (intro + 1..pi).any(|q| !doc.paragraphs[q].list_item) {
+        return None;
+    }
+    let last = *doc.paragraphs[intro].sentences.last()?;
+    Some(doc.sentences[last].text.to_lowercase())
+}
+
 /// A lead-in sentence that announces a list of advice.
 fn announces_list(doc: &Document, pi: usize) -> bool {
-    let Some(intro) = (0..pi).rev().find(|&q| !doc.paragraphs[q].list_item) else { return false };
-    let last = *doc.paragraphs[intro].sentences.last().unwrap_or(&0);
-    let text = doc.sentences[last].text.to_lowercase();
+    let Some(text) = lead_in(doc, pi) else { return false };
     text.ends_with(':')
         && [
             "mitigation",
@@ -218,9 +245,7 @@ fn announces_list(doc: &Document, pi: usize) -> bool {
 /// A list under a lead-in that describes rather than advises ("The
 /// techniques leveraged by SVR actors include:", "Red flags include:").
 fn lists_observations(doc: &Document, pi: usize) -> bool {
-    let Some(intro) = (0..pi).rev().find(|&q| !doc.paragraphs[q].list_item) else { return false };
-    let last = *doc.paragraphs[intro].sentences.last().unwrap_or(&0);
-    let text = doc.sentences[last].text.to_lowercase();
+    let Some(text) = lead_in(doc, pi) else { return false };
     [
         "techniques",
         "tactics",
@@ -239,12 +264,21 @@ fn lists_observations(doc: &Document, pi: usize) -> bool {
 /// One list item as one recommendation: its bold lead, its run-in label
 /// ("War powers. Some Members …"), its verb phrase, or, in a section of
 /// recommendations, a short noun phrase ("Stronger port controls").
-fn list_item(doc: &Document, parsed: &[Parsed], pi: usize, zone: bool, options: bool) -> Option<Candidate> {
+fn list_item(
+    doc: &Document,
+    parsed: &[Parsed],
+    pi: usize,
+    zone: bool,
+    options: bool,
+    threats: &[String],
+) -> Option<Candidate> {
     let para = &doc.paragraphs[pi];
     let sentences = para.sentences.clone();
     let text = doc.paragraph_text(pi);
     let first = &doc.sentences[sentences[0]].text;
-    let found = sentences.iter().find_map(|&s| recommend(&doc.sentences[s].text, &parsed[s], zone));
+    let found = sentences
+        .iter()
+        .find_map(|&s| recommend(&doc.sentences[s].text, &parsed[s], &Scope { zone, threats }));
     let imperative_first = Probe::new(first, &parsed[sentences[0]]).is_some();
     if !(zone || imperative_first) {
         return None;
@@ -253,7 +287,8 @@ fn list_item(doc: &Document, parsed: &[Parsed], pi: usize, zone: bool, options: 
     let label = run_in_label(&text);
     // In a section of options an item opens with its topic ("War powers."),
     // never with an order.
-    let labelled = label.is_some() && (options || zone && !imperative_first_word_is_verb(&parsed[sentences[0]]));
+    let labelled =
+        label.is_some() && (options || zone && !imperative_first_word_is_verb(&parsed[sentences[0]]));
     let (title, explicit, reason, addressee) = if let Some(lead) = &para.lead {
         (lead.clone(), true, "list item with a bold lead", None)
     } else if imperative_first && !labelled {
@@ -263,7 +298,10 @@ fn list_item(doc: &Document, parsed: &[Parsed], pi: usize, zone: bool, options: 
         // "War powers. Some Members … introduce measures …": the label, and
         // the action when the item states one.
         let action = found.as_ref().map(|f| lower_first(&f.title)).or_else(|| {
-            sentences.iter().find_map(|&s| option_action(&doc.sentences[s].text, &parsed[s])).map(|t| lower_first(&t))
+            sentences
+                .iter()
+                .find_map(|&s| option_action(&doc.sentences[s].text, &parsed[s]))
+                .map(|t| lower_first(&t))
         });
         let title = match action {
             Some(a) => format!("{label}: {a}"),
@@ -303,7 +341,8 @@ fn list_item(doc: &Document, parsed: &[Parsed], pi: usize, zone: bool, options: 
 fn option_action(sentence: &str, p: &Parsed) -> Option<String> {
     let v = (1..p.toks.len()).find(|&k| {
         p.toks[k].tag == Tag::Vb
-            && (p.toks[k - 1].tag == Tag::To || matches!(p.toks[k - 1].lower.as_str(), "could" | "may" | "might"))
+            && (p.toks[k - 1].tag == Tag::To
+                || matches!(p.toks[k - 1].lower.as_str(), "could" | "may" | "might"))
             && !matches!(p.toks[k].lemma.as_str(), "be" | "have" | "do")
     })?;
     title_from_verb(sentence, p, v, 12, false)
@@ -327,8 +366,16 @@ fn run_in_label(sentence: &str) -> Option<String> {
     .then(|| head.trim().to_string())
 }
 
+/// Where a sentence stands: in a section of recommendations or not, and
+/// the names of the brief's threats.
+struct Scope<'a> {
+    zone: bool,
+    threats: &'a [String],
+}
+
 /// If a sentence recommends, what.
-fn recommend(sentence: &str, p: &Parsed, zone: bool) -> Option<Found1> {
+fn recommend(sentence: &str, p: &Parsed, scope: &Scope) -> Option<Found1> {
+    let zone = scope.zone;
     let trimmed = sentence.trim_end();
     if trimmed.ends_with('?') || p.toks.len() < 3 || quoted(sentence) {
         return None;
@@ -336,7 +383,7 @@ fn recommend(sentence: &str, p: &Parsed, zone: bool) -> Option<Found1> {
     run_in(sentence, p)
         .or_else(|| imperative(sentence, p))
         .or_else(|| explicit(sentence, p))
-        .or_else(|| modal(sentence, p, zone))
+        .or_else(|| modal(sentence, p, scope))
         .or_else(|| request(sentence, p))
         .or_else(|| if zone { how_to(sentence, p) } else { None })
 }
@@ -346,6 +393,10 @@ fn quoted(sentence: &str) -> bool {
     let s = sentence.trim();
     s.starts_with(['"', '“', '‘', '\''])
 }
+
+/// Verbs whose object can be followed by what it keeps doing: "keep
+/// humanitarian funding flowing".
+const KEEP_VERBS: &[&str] = &["keep", "leave", "get", "set", "have", "stop", "prevent", "start"];
 
 /// Words that open a subordinate clause.
 #[rustfmt::skip]
@@ -376,7 +427,13 @@ fn imperative(sentence: &str, p: &Parsed) -> Option<Found1> {
     if title.split_whitespace().count() < 2 {
         return None;
     }
-    Some(Found1 { title: capitalise(&title), addressee: None, explicit: true, confidence: 0.9, reason: "imperative" })
+    Some(Found1 {
+        title: capitalise(&title),
+        addressee: None,
+        explicit: true,
+        confidence: 0.9,
+        reason: "imperative",
+    })
 }
 
 /// A sentence read again as advice: "We must " before its opening words.
@@ -398,7 +455,9 @@ impl Probe {
     fn new(sentence: &str, p: &Parsed) -> Option<Probe> {
         let mut i = p.first_word()?;
         // "First, expand …", "Finally, …".
-        if p.toks.get(i + 1).is_some_and(|t| t.tag == Tag::Comma) && ORDINALS.contains(&p.toks[i].lower.as_str()) {
+        if p.toks.get(i + 1).is_some_and(|t| t.tag == Tag::Comma)
+            && ORDINALS.contains(&p.toks[i].lower.as_str())
+        {
             i += 2;
         }
         let t = p.toks.get(i)?;
@@ -406,8 +465,24 @@ impl Probe {
         // numbers, prepositions, and verbs in a form other than the base.
         let never = matches!(
             t.tag,
-            Tag::Dt | Tag::Prp | Tag::PrpPoss | Tag::In | Tag::Cd | Tag::Wdt | Tag::Wp | Tag::Wrb | Tag::Ex | Tag::Md
-                | Tag::Cc | Tag::To | Tag::Vbd | Tag::Vbz | Tag::Vbg | Tag::Vbn | Tag::Nns | Tag::Nnps
+            Tag::Dt
+                | Tag::Prp
+                | Tag::PrpPoss
+                | Tag::In
+                | Tag::Cd
+                | Tag::Wdt
+                | Tag::Wp
+                | Tag::Wrb
+                | Tag::Ex
+                | Tag::Md
+                | Tag::Cc
+                | Tag::To
+                | Tag::Vbd
+                | Tag::Vbz
+                | Tag::Vbg
+                | Tag::Vbn
+                | Tag::Nns
+                | Tag::Nnps
         ) || sentence[t.end..].starts_with('-');
         // A name stays a name: "Pakistan’s attempts", "Pakistani agencies", "FBI".
         let word = &sentence[t.start..t.end];
@@ -418,7 +493,9 @@ impl Probe {
                 || super::gazetteer::state_of_demonym(word).is_some()
                 || super::gazetteer::group(word).is_some());
         let never = never || name;
-        if never || !t.capitalised && t.tag != Tag::Vb {
+        // "March 2025 — …": a date, not a march.
+        let date = p.toks.get(i + 1).is_some_and(|x| x.tag == Tag::Cd) && t.capitalised;
+        if never || date || !t.capitalised && t.tag != Tag::Vb {
             return None;
         }
         // A sentence whose opening words are the subject of a verb is a
@@ -432,8 +509,9 @@ impl Probe {
             return None;
         }
         let rest = &sentence[t.start..];
-        let lowered: String = rest.chars().next().map(|c| c.to_lowercase().collect::<String>()).unwrap_or_default()
-            + &rest[rest.chars().next().map_or(0, char::len_utf8)..];
+        let lowered: String =
+            rest.chars().next().map(|c| c.to_lowercase().collect::<String>()).unwrap_or_default()
+                + &rest[rest.chars().next().map_or(0, char::len_utf8)..];
         // The whole sentence, then (a run-on label) its opening up to a comma.
         let cut = lowered.find([',', ':', ';']).map(|c| lowered[..c].to_string());
         for candidate in std::iter::once(lowered.clone()).chain(cut) {
@@ -467,7 +545,11 @@ impl Probe {
                 }
                 // "… for indications they were turned off": a pronoun opens a clause of its own.
                 let own_subject = k > 0 && parsed.toks[k - 1].tag == Tag::Prp;
-                let verb = !own_subject && t.tag.is_finite() || (k < segment_end && t.tag == Tag::Vb && !parsed.toks[k - 1].tag.is_adv() && !matches!(parsed.toks[k - 1].tag, Tag::To | Tag::Cc | Tag::Md | Tag::Comma));
+                let verb = !own_subject && t.tag.is_finite()
+                    || (k < segment_end
+                        && t.tag == Tag::Vb
+                        && !parsed.toks[k - 1].tag.is_adv()
+                        && !matches!(parsed.toks[k - 1].tag, Tag::To | Tag::Cc | Tag::Md | Tag::Comma));
                 if verb && !subordinate {
                     finite_after = true;
                     break;
@@ -494,7 +576,8 @@ impl Probe {
                 && !object_then_verb;
             if ok {
                 if std::env::var_os("BRIEFSMITH_DEBUG_RECS").is_some() {
-                    let tags: Vec<String> = parsed.toks.iter().map(|t| format!("{}/{}", &text[t.start..t.end], t.tag)).collect();
+                    let tags: Vec<String> =
+                        parsed.toks.iter().map(|t| format!("{}/{}", &text[t.start..t.end], t.tag)).collect();
                     eprintln!("probe ok: {}", tags.join(" "));
                 }
                 return Some(Probe { text, parsed, verb: v, first });
@@ -556,11 +639,17 @@ fn explicit(sentence: &str, p: &Parsed) -> Option<Found1> {
                 let addressee = next.subject.first().map(|&c| p.chunk_text(sentence, c).to_string());
                 // "recommend that the following mitigations be prioritized".
                 let title = if next.passive && !next.subject.is_empty() {
-                    let object = next.subject.iter().map(|&c| p.chunk_text(sentence, c)).collect::<Vec<_>>().join(" and ");
+                    let object = next
+                        .subject
+                        .iter()
+                        .map(|&c| p.chunk_text(sentence, c))
+                        .collect::<Vec<_>>()
+                        .join(" and ");
                     format!("{} {}", capitalise(&p.toks[next.verb].lemma), lower_first(&object))
                 } else {
                     let v = next.then.unwrap_or(next.verb);
-                    let title = ensured(sentence, p, v).or_else(|| title_from_verb(sentence, p, v, 14, false))?;
+                    let title =
+                        ensured(sentence, p, v).or_else(|| title_from_verb(sentence, p, v, 14, false))?;
                     // "OSTP … augments" reads as an imperative: the base form.
                     let rest = title.split_once(' ').map_or("", |(_, r)| r);
                     capitalise(format!("{} {rest}", p.toks[v].lemma).trim())
@@ -667,12 +756,14 @@ const NOT_ADVICE: &[&str] =
 
 /// "<agent> should|must|needs to <verb> …", "<agent> may consider …",
 /// "X should be strengthened".
-fn modal(sentence: &str, p: &Parsed, zone: bool) -> Option<Found1> {
+fn modal(sentence: &str, p: &Parsed, scope: &Scope) -> Option<Found1> {
+    let zone = scope.zone;
     for (ci, clause) in p.clauses.iter().enumerate() {
         let Some(m) = clause.modal else { continue };
         let modal = p.toks[m].lower.as_str();
         // "may need to be strengthened": the need urges.
-        let needs = (clause.first..=clause.verb).any(|k| matches!(p.toks[k].lower.as_str(), "need" | "needs" | "ought"));
+        let needs = (clause.first..=clause.verb)
+            .any(|k| matches!(p.toks[k].lower.as_str(), "need" | "needs" | "ought"));
         let urging = URGING.contains(&modal) || needs;
         let optional = OPTIONAL.contains(&modal) && !urging;
         if !(urging || optional) {
@@ -696,7 +787,9 @@ fn modal(sentence: &str, p: &Parsed, zone: bool) -> Option<Found1> {
         let vt = &p.toks[verb];
         if clause.passive {
             // "Border security should be strengthened" → "Strengthen border security".
-            if NOT_ADVICE.contains(&vt.lemma.as_str()) || clause.subject.is_empty() || optional && !zone && !suggested(p, ci)
+            if NOT_ADVICE.contains(&vt.lemma.as_str())
+                || clause.subject.is_empty()
+                || optional && !zone && !suggested(p, ci)
             {
                 continue;
             }
@@ -724,6 +817,17 @@ fn modal(sentence: &str, p: &Parsed, zone: bool) -> Option<Found1> {
         if !agent {
             continue;
         }
+        // "JNIM no longer needs to capture cities": what a threat needs is
+        // not advice.
+        let subject = clause
+            .subject
+            .iter()
+            .map(|&c| p.chunk_text(sentence, c).to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if scope.threats.iter().any(|t| subject.contains(t.as_str())) {
+            continue;
+        }
         // "X should keep falling": a forecast.
         if semantics::verb(&vt.lemma).change() && !zone {
             continue;
@@ -733,7 +837,8 @@ fn modal(sentence: &str, p: &Parsed, zone: bool) -> Option<Found1> {
         if optional && !(deliberate || zone || suggested) {
             continue;
         }
-        let mut title = ensured(sentence, p, verb).or_else(|| title_from_verb(sentence, p, verb, 14, false))?;
+        let mut title =
+            ensured(sentence, p, verb).or_else(|| title_from_verb(sentence, p, verb, 14, false))?;
         if clause.negated && urging {
             title = format!("Do not {}", lower_first(&title));
         } else if clause.negated {
@@ -759,7 +864,8 @@ fn ensured(sentence: &str, p: &Parsed, verb: usize) -> Option<String> {
     if p.toks[verb].lemma != "ensure" || !p.is(verb + 1, "that") {
         return None;
     }
-    let inner = p.clauses.iter().find(|c| c.first > verb + 1 && c.modal.is_none() && p.toks[c.verb].tag.is_verb())?;
+    let inner =
+        p.clauses.iter().find(|c| c.first > verb + 1 && c.modal.is_none() && p.toks[c.verb].tag.is_verb())?;
     if !p.toks[inner.verb].tag.is_finite() && p.toks[inner.verb].tag != Tag::Vb {
         return None;
     }
@@ -876,7 +982,10 @@ fn title_from_verb(sentence: &str, p: &Parsed, v: usize, max: usize, long: bool)
     // "consider whether to …", "examine how X may …", "ensure copies are
     // kept …": a verb whose object is a clause lets one clause in.
     let takes_clause = DELIBERATIVE.contains(&p.toks[v].lemma.as_str())
-        || matches!(p.toks[v].lemma.as_str(), "ensure" | "verify" | "confirm" | "determine" | "assess" | "identify");
+        || matches!(
+            p.toks[v].lemma.as_str(),
+            "ensure" | "verify" | "confirm" | "determine" | "assess" | "identify"
+        );
     let mut inner_clause = false;
     while k < n && kept.len() < max {
         let t = &p.toks[k];
@@ -902,7 +1011,13 @@ fn title_from_verb(sentence: &str, p: &Parsed, v: usize, max: usize, long: bool)
             Tag::Comma => {
                 // "support, reject, or modify": verbs in a row go on.
                 let next = k + 1 + usize::from(p.toks.get(k + 1).is_some_and(|x| x.tag == Tag::Cc));
-                if p.toks.get(next).is_some_and(|x| x.tag == Tag::Vb || (x.tag != Tag::Vbg && semantics::verb(&x.lower).any() && !x.tag.is_proper() && k > v)) {
+                if p.toks.get(next).is_some_and(|x| {
+                    x.tag == Tag::Vb
+                        || (x.tag != Tag::Vbg
+                            && semantics::verb(&x.lower).any()
+                            && !x.tag.is_proper()
+                            && k > v)
+                }) {
                     kept.push(k);
                     k += 1;
                     continue;
@@ -910,8 +1025,14 @@ fn title_from_verb(sentence: &str, p: &Parsed, v: usize, max: usize, long: bool)
                 // An aside: ", during award design," or ", in coordination with X,".
                 let close = (k + 1..n.min(k + 12)).find(|&j| p.toks[j].tag == Tag::Comma);
                 let aside = close.filter(|&c| {
-                    p.toks.get(k + 1).is_some_and(|x| x.tag == Tag::In)
-                        && !(k + 1..c).any(|j| p.toks[j].tag.is_verb() || p.toks[j].tag == Tag::Md)
+                    let opener = p.toks.get(k + 1).is_some_and(|x| {
+                        x.tag == Tag::In
+                            || matches!(
+                                x.lower.as_str(),
+                                "not" | "including" | "especially" | "ideally" | "perhaps"
+                            )
+                    });
+                    opener && !(k + 1..c).any(|j| p.toks[j].tag.is_finite() || p.toks[j].tag == Tag::Md)
                 });
                 match aside {
                     Some(c) => k = c + 1,
@@ -948,7 +1069,10 @@ fn title_from_verb(sentence: &str, p: &Parsed, v: usize, max: usize, long: bool)
                         || (t.lower == "that" && k > v)
                         || (t.tag == Tag::Vbg
                             && k > v + 1
-                            && !matches!(p.toks[k - 1].tag, Tag::In | Tag::To | Tag::Cc)));
+                            && !matches!(p.toks[k - 1].tag, Tag::In | Tag::To | Tag::Cc)
+                            // "keep humanitarian funding flowing"
+                            && !(KEEP_VERBS.contains(&p.toks[v].lemma.as_str()) && p.chunk_of[k - 1].is_some()))
+                        || (t.lower == "instead" && k > v));
                 if stop {
                     break;
                 }
@@ -1008,7 +1132,7 @@ fn can_end(p: &Parsed, k: usize) -> bool {
 #[rustfmt::skip]
 const TITLE_STOPS: &[&str] = &[
     "because", "while", "so", "since", "whereby", "if", "when", "before", "after", "although",
-    "unless", "until", "whether", "though", "as", "like", "including", "such", "especially",
+    "unless", "until", "whether", "though", "as", "like", "including", "such", "especially", "instead",
     "particularly", "notably", "given", "per", "despite",
 ];
 
@@ -1049,7 +1173,7 @@ mod tests {
     use crate::analysis::syntax;
 
     fn rec(s: &str) -> Option<String> {
-        recommend(s, &syntax::parse(s), false).map(|f| f.title)
+        recommend(s, &syntax::parse(s), &Scope { zone: false, threats: &[] }).map(|f| f.title)
     }
 
     #[test]

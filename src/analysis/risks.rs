@@ -76,7 +76,8 @@ pub fn find(doc: &Document, parsed: &[Parsed], actors: &[Found]) -> Vec<Risk> {
             std::iter::once(a.name.to_lowercase()).chain(a.aliases.iter().map(|x| x.to_lowercase()))
         })
         .collect();
-    let named_actor_brief = actors.iter().filter(|a| a.threat && a.mentions >= 3).count() >= 2;
+    // A brief built around a named actor: its acts are that actor's.
+    let named_actor_brief = actors.iter().any(|a| a.threat && !a.risk && a.mentions >= 3);
     let first_para_sentences: Vec<usize> =
         doc.paragraphs.first().map(|p| p.sentences.clone()).unwrap_or_default();
     let mut groups: Vec<Group> = Vec::new();
@@ -111,7 +112,7 @@ pub fn find(doc: &Document, parsed: &[Parsed], actors: &[Found]) -> Vec<Risk> {
             let lower_form = form.to_lowercase();
             // An actor's own act: "TTP attacks", "Iran's attacks", "attacks by Iran".
             let owned = ch.possessor.is_some()
-                || (a..ch.head).any(|i| p.toks[i].tag.is_proper())
+                || (a..ch.head).any(|i| p.toks[i].tag.is_proper() || (p.toks[i].capitalised && i > 0))
                 || threat_forms.iter().any(|t| lower_form.contains(t.as_str()))
                 || by_actor(p, ch.end, text, &threat_forms);
             let act = is_act(&head.lemma);
@@ -161,7 +162,7 @@ pub fn find(doc: &Document, parsed: &[Parsed], actors: &[Found]) -> Vec<Risk> {
     let mut out: Vec<Risk> = Vec::new();
     for g in groups {
         let needed = if named_actor_brief {
-            if g.act { usize::MAX } else { 4 }
+            if g.act { usize::MAX } else { 5 }
         } else if g.prominent {
             2
         } else {

@@ -318,7 +318,9 @@ fn clauses(p: &mut Parsed) {
                     break;
                 }
             } else if t.tag.is_adv() || matches!(t.lower.as_str(), "not" | "n't") {
-                negated |= matches!(t.lower.as_str(), "not" | "n't" | "never");
+                // "no longer needs to": negated too.
+                negated |= matches!(t.lower.as_str(), "not" | "n't" | "never")
+                    || (t.lower == "longer" && j > 0 && p.toks[j - 1].lower == "no");
             } else {
                 break;
             }
@@ -375,8 +377,26 @@ fn subject(p: &Parsed, clause: &mut Clause) {
     if k > 0 && p.toks[k - 1].tag == Tag::Comma {
         let opening = (k.saturating_sub(25)..k - 1).rev().find(|&x| p.toks[x].tag == Tag::Comma);
         let finite_between = opening.is_some_and(|o| (o + 1..k - 1).any(|x| p.toks[x].tag.is_finite()));
-        match opening {
-            Some(o) if !finite_between && o > 0 && p.chunk_of[o - 1].is_some() => k = o,
+        // "The best known in Chile, Los Gallegos, controlled …": a name
+        // alone between the commas is the subject; a description there
+        // describes the subject before it.
+        let name_between = opening.and_then(|o| p.chunk_of.get(o + 1).copied().flatten()).filter(|&c| {
+            let ch = &p.chunks[c];
+            ch.end == k - 1 && p.toks[ch.head].tag.is_proper()
+        });
+        // The chunk before the first comma heads the subject unless it sits
+        // in a prepositional phrase ("The best known in Chile, …").
+        let before_in_pp = |o: usize| {
+            p.chunk_of[o - 1].is_some_and(|c| {
+                let start = p.chunks[c].start;
+                !p.toks[p.chunks[c].head].tag.is_proper() || (start > 0 && p.toks[start - 1].tag == Tag::In)
+            })
+        };
+        match (opening, name_between) {
+            (Some(o), Some(_)) if !finite_between && o > 0 && before_in_pp(o) => {
+                k -= 1;
+            }
+            (Some(o), _) if !finite_between && o > 0 && p.chunk_of[o - 1].is_some() => k = o,
             _ => return,
         }
     }
@@ -399,7 +419,27 @@ fn subject(p: &Parsed, clause: &mut Clause) {
     // back over prepositional phrases to the head of the subject.
     loop {
         let start = p.chunks[c].start;
-        if start >= 2 && p.toks[start - 1].tag == Tag::In && p.toks[start - 1].lower != "that" {
+        let prep = &p.toks[start.saturating_sub(1)];
+        let subordinator = matches!(
+            prep.lower.as_str(),
+            "that"
+                | "until"
+                | "after"
+                | "before"
+                | "because"
+                | "while"
+                | "since"
+                | "although"
+                | "though"
+                | "if"
+                | "when"
+                | "as"
+                | "unless"
+                | "whether"
+                | "once"
+                | "so"
+        );
+        if start >= 2 && prep.tag == Tag::In && !subordinator {
             if let Some(prev) = p.chunk_of[start - 2] {
                 c = prev;
                 continue;
@@ -408,6 +448,28 @@ fn subject(p: &Parsed, clause: &mut Clause) {
         break;
     }
     let mut subjects = vec![c];
+    // A list whose items are parted by semicolons ("Government agents;
+    // authorities in Somaliland, Puntland …; and unknown assailants
+    // killed …"): each item's first phrase is a subject, and the commas
+    // inside the items part nothing.
+    let start = p.chunks[c].start;
+    if (0..start).any(|i| p.toks[i].lower == ";") {
+        let mut items = vec![c];
+        let mut end = start;
+        while let Some(sep) = (0..end).rev().find(|&i| p.toks[i].lower == ";") {
+            let item_start = (0..sep).rev().find(|&i| p.toks[i].lower == ";").map_or(0, |i| i + 1);
+            match (item_start..sep).find_map(|i| p.chunk_of[i]) {
+                Some(first) => items.insert(0, first),
+                None => break,
+            }
+            end = item_start;
+            if item_start == 0 {
+                break;
+            }
+        }
+        clause.subject = items;
+        return;
+    }
     // "NSA, CISA, and FBI recommend": coordinated subjects. A list needs its
     // "and" or "or" before the last item; a bare comma joins nothing
     // ("To address these challenges, Pakistan needs …").
@@ -461,13 +523,17 @@ fn inherit_subject(p: &Parsed, clause: &mut Clause, before: &[Clause]) {
             k -= 1;
         }
         // Participles in a row share what they modify.
-        if let Some(prev) = before.last().filter(|c| c.passive && c.first == c.verb && !c.subject.is_empty()) {
+        if let Some(prev) = before.last().filter(|c| c.passive && c.first == c.verb && !c.subject.is_empty())
+        {
             if k < first && prev.verb < first {
                 clause.subject = prev.subject.clone();
                 return;
             }
         }
-        if k < first && k > 0 && let Some(c) = p.chunk_of[k - 1] {
+        if k < first
+            && k > 0
+            && let Some(c) = p.chunk_of[k - 1]
+        {
             clause.subject = vec![c];
         }
         return;
@@ -480,7 +546,11 @@ fn inherit_subject(p: &Parsed, clause: &mut Clause, before: &[Clause]) {
     // "the capability to compete": an infinitive after a noun shares a
     // subject only through nouns of will and power; "his deadline to
     // destroy …" does not make the sentence's subject the destroyer.
-    if infinitive && k > 1 && p.toks[k - 2].tag.is_noun() && !CONTROL_NOUNS.contains(&p.toks[k - 2].lemma.as_str()) {
+    if infinitive
+        && k > 1
+        && p.toks[k - 2].tag.is_noun()
+        && !CONTROL_NOUNS.contains(&p.toks[k - 2].lemma.as_str())
+    {
         return;
     }
     let joined = k > 0 && matches!(p.toks[k - 1].tag, Tag::To | Tag::Cc | Tag::Comma);

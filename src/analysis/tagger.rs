@@ -1221,7 +1221,10 @@ fn missed_verb(tags: &[Tag], tokens: &[Token], sentence: &str) -> Option<usize> 
     (1..tags.len() - 1).find(|&i| {
         tags[i] == Tag::Nns
             && matches!(tags[i - 1], Tag::Nn | Tag::Nnp | Tag::Nnps | Tag::Nns | Tag::Prp)
-            && matches!(tags[i + 1], Tag::Dt | Tag::PrpPoss | Tag::Jj | Tag::Nn | Tag::Nns | Tag::Nnp | Tag::Cd)
+            && matches!(
+                tags[i + 1],
+                Tag::Dt | Tag::PrpPoss | Tag::Jj | Tag::Nn | Tag::Nns | Tag::Nnp | Tag::Cd
+            )
             && can_be_verb(tokens[i].text(sentence), Tag::Vbz)
     })
 }
@@ -1233,7 +1236,9 @@ fn can_be_verb(word: &str, tag: Tag) -> bool {
     let lower = word.to_lowercase();
     let base = lemma(&lower, tag);
     let verb = |w: &str| super::semantics::verb(w).any();
-    verb(&base) || verb(&lower) || ["ize", "ise", "izes", "ises", "ized", "ised", "ate", "ify"].iter().any(|s| base.ends_with(s))
+    verb(&base)
+        || verb(&lower)
+        || ["ize", "ise", "izes", "ises", "ized", "ised", "ate", "ify"].iter().any(|s| base.ends_with(s))
 }
 
 /// How far below the best score the first word's score as a verb may be for
@@ -1258,10 +1263,7 @@ fn is_imperative(tags: &[Tag], first: &[i32; Tag::COUNT]) -> bool {
     let Some(&tag) = tags.first() else { return false };
     tags.len() >= 3
         && tag != Tag::Vb
-        && matches!(
-            tag,
-            Tag::Nn | Tag::Nns | Tag::Jj | Tag::Jjr | Tag::Jjs | Tag::Vbn | Tag::Vbd | Tag::Vbp
-        )
+        && matches!(tag, Tag::Nn | Tag::Nns | Tag::Jj | Tag::Jjr | Tag::Jjs | Tag::Vbn | Tag::Vbd | Tag::Vbp)
         && !tags[1..].iter().any(|t| t.is_finite())
         && first[Tag::Vb.index()] >= first[tag.index()] - IMPERATIVE_MARGIN
 }
