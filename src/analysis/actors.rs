@@ -209,6 +209,20 @@ impl Book {
         self.index(i, form);
     }
 
+    /// Moves every form of draft `from` to draft `to`; the forms then
+    /// find `to`.
+    fn move_forms(&mut self, from: usize, to: usize) {
+        let forms = std::mem::take(&mut self.drafts[from].forms);
+        self.drafts[from].form_counts.clear();
+        for form in forms {
+            let key = tokens(&form).join(" ");
+            if self.by_key.get(&key) == Some(&from) {
+                self.by_key.insert(key, to);
+            }
+            self.add_alias(to, &form);
+        }
+    }
+
     fn index(&mut self, i: usize, form: &str) {
         let ts = tokens(form);
         if ts.is_empty() {
@@ -473,33 +487,43 @@ fn join_acronyms(book: &mut Book) {
         for f in &d.forms {
             let ws: Vec<&str> = f.split_whitespace().collect();
             if ws.len() >= 2 && d.nature != Nature::Generic {
-                let list = by_signature.entry(signature(&ws)).or_default();
-                if !list.contains(&i) && list.len() <= MAX_CANDIDATES {
-                    list.push(i);
+                let sig = signature(&ws);
+                // Exact initials; with a number, the name may go on ("M23"
+                // for "March 23 Movement"): its prefixes are keys too.
+                let digits = sig.chars().any(|c| c.is_ascii_digit());
+                let ends: Vec<usize> = if digits {
+                    sig.char_indices().map(|(k, c)| k + c.len_utf8()).filter(|&k| k >= 2).take(12).collect()
+                } else {
+                    vec![sig.len()]
+                };
+                for end in ends {
+                    let key = format!("{}{}", &sig[..end], if end == sig.len() { "" } else { "…" });
+                    let list = by_signature.entry(key).or_default();
+                    if !list.contains(&i) && list.len() <= MAX_CANDIDATES {
+                        list.push(i);
+                    }
                 }
             }
         }
     }
     for i in 0..book.drafts.len() {
         let d = &book.drafts[i];
-        if d.forms.len() != 1 || !is_acronym(&d.forms[0]) {
+        // A draft of acronyms only ("M23", or "AFC/M23" read as two names).
+        if d.forms.is_empty() || !d.forms.iter().all(|f| is_acronym(f)) {
             continue;
         }
-        let acronym = d.forms[0].trim_end_matches('s').to_lowercase();
-        let digits = acronym.chars().any(|c| c.is_ascii_digit());
-        // Exact initials; with a number, the name may go on ("M23" for
-        // "March 23 Movement").
-        let fits: Vec<usize> = by_signature
-            .iter()
-            .filter(|(sig, _)| **sig == acronym || digits && sig.starts_with(&acronym))
-            .flat_map(|(_, v)| v.iter().copied())
-            .filter(|&j| j != i)
-            .collect();
+        let mut fits: Vec<usize> = Vec::new();
+        for f in &d.forms {
+            let acronym = f.trim_end_matches('s').to_lowercase();
+            let digits = acronym.chars().any(|c| c.is_ascii_digit());
+            let exact = by_signature.get(&acronym).into_iter().flatten();
+            let longer = by_signature.get(&format!("{acronym}…")).into_iter().flatten().filter(|_| digits);
+            fits.extend(exact.chain(longer).copied().filter(|&j| j != i));
+        }
+        fits.sort_unstable();
+        fits.dedup();
         if let [j] = fits.as_slice() {
-            let form = book.drafts[i].forms[0].clone();
-            book.drafts[i].forms.clear();
-            book.drafts[i].form_counts.clear();
-            book.add_alias(*j, &form);
+            book.move_forms(i, *j);
         }
     }
 }
@@ -525,15 +549,18 @@ fn join_descriptors(book: &mut Book, descriptors: &HashMap<String, Vec<String>>)
                         ws.len() > 1 && singular(&ws[ws.len() - 1].to_lowercase()) == head
                     })
             })
-            .take(2)
+            .take(8)
             .collect();
+        // The qualified group the author defines or names in several ways
+        // ("state-sponsored militias, known as the VDPs"), if one stands out
+        // ("civilian militia", named once, does not).
+        let weight = |j: usize| (book.drafts[j].defined.is_some(), book.drafts[j].forms.len());
+        let mut ranked: Vec<usize> = qualified.clone();
+        ranked.sort_by_key(|&j| std::cmp::Reverse(weight(j)));
+        let main = ranked.first().copied().filter(|&j| ranked.get(1).is_none_or(|&k| weight(k) < weight(j)));
         let names = descriptors.get(&head);
-        if names.is_none() && qualified.len() == 1 {
-            let forms = std::mem::take(&mut book.drafts[i].forms);
-            book.drafts[i].form_counts.clear();
-            for f in forms {
-                book.add_alias(qualified[0], &f);
-            }
+        if let Some(main) = main.filter(|_| names.is_none()) {
+            book.move_forms(i, main);
             continue;
         }
         let Some(names) = names else { continue };
@@ -541,11 +568,11 @@ fn join_descriptors(book: &mut Book, descriptors: &HashMap<String, Vec<String>>)
         let first = owners.first().copied();
         if first.is_some_and(|o| o != i && owners.iter().all(|&x| x == o)) {
             let o = first.unwrap_or(i);
-            let forms = std::mem::take(&mut book.drafts[i].forms);
-            book.drafts[i].form_counts.clear();
-            for f in forms {
-                book.add_alias(o, &f);
+            // "the M23 rebels … the rebels": the name is a rebel group's.
+            if book.drafts[i].hostile_name {
+                book.drafts[o].hostile_name = true;
             }
+            book.move_forms(i, o);
         }
     }
 }
@@ -1091,10 +1118,7 @@ fn listed_threats(doc: &Document, book: &mut Book) {
     let mut listed: Vec<(String, Vec<usize>)> = Vec::new();
     for (pi, para) in doc.paragraphs.iter().enumerate() {
         let Some(heading) = para.heading.as_deref().map(str::to_lowercase) else { continue };
-        let about_threats = ["threat", "risk", "actor", "adversar", "perpetrator", "groups"]
-            .iter()
-            .any(|k| heading.contains(k));
-        if !about_threats || para.section == Some(Section::Recommendations) {
+        if !super::text::names_threats(&heading) || para.section == Some(Section::Recommendations) {
             continue;
         }
         let Some(name) = para.lead.clone().or_else(|| para.subheading.clone()) else { continue };
@@ -1328,6 +1352,15 @@ fn gather_evidence(doc: &Document, parsed: &[Parsed], mentions: &[Mention], draf
     for m in mentions {
         by_sentence[m.sentence].push(*m);
     }
+    // Each state's draft by the state's gazetteer name, for demonyms.
+    let mut states: HashMap<&'static str, usize> = HashMap::new();
+    for (i, d) in drafts.iter().enumerate().filter(|(_, d)| d.nature == Nature::State) {
+        for f in &d.forms {
+            if let Some(s) = gazetteer::state(f) {
+                states.entry(s.name).or_insert(i);
+            }
+        }
+    }
     let mut prev_subject: Option<usize> = None;
     let mut prev_para = usize::MAX;
     for (si, p) in parsed.iter().enumerate() {
@@ -1353,7 +1386,7 @@ fn gather_evidence(doc: &Document, parsed: &[Parsed], mentions: &[Mention], draf
         // against it is countering.
         let hostile_chunk = |c: usize, drafts: &[Draft]| -> bool {
             match w.chunk[c] {
-                Some(a) => drafts[a].hostile_name || drafts[a].nature == Nature::Generic,
+                Some(a) => drafts[a].hostile_name,
                 None => {
                     let ch = &p.chunks[c];
                     let head = &p.toks[ch.head];
@@ -1373,7 +1406,7 @@ fn gather_evidence(doc: &Document, parsed: &[Parsed], mentions: &[Mention], draf
             clause_evidence(text, p, clause, &w, drafts, &hostile_chunk, &mut first_subject);
         }
         allies(text, p, &by_sentence[si], drafts);
-        nominal_evidence(text, p, &w, drafts, &hostile_chunk);
+        nominal_evidence(text, p, &w, drafts, &states, &hostile_chunk);
         cue_evidence(p, &by_sentence[si], drafts);
         if let Some(s) = first_subject {
             prev_subject = Some(s);
@@ -1691,6 +1724,7 @@ fn nominal_evidence(
     p: &Parsed,
     w: &Who,
     drafts: &mut [Draft],
+    states: &HashMap<&'static str, usize>,
     hostile_chunk: &dyn Fn(usize, &[Draft]) -> bool,
 ) {
     for (c, ch) in p.chunks.iter().enumerate() {
@@ -1717,17 +1751,20 @@ fn nominal_evidence(
         {
             agents.push(a);
         }
+        // "the Ukraine conflict", "the Ukrainian war": a war or a conflict
+        // named by a state is where it is fought, not who wages it.
+        let where_fought = SYMMETRIC_HEADS.contains(&head.lemma.as_str());
         // A name before the head: "HAMAS attacks", "Conti ransomware attacks".
-        if let Some(a) = w.modifier[c] {
+        if let Some(a) = w.modifier[c]
+            && !(where_fought && drafts[a].nature == Nature::State)
+        {
             agents.push(a);
         }
         // A people's name before it: "Chinese coercion", "Russian aggression".
-        for i in ch.start..ch.head {
+        for i in (ch.start..ch.head).filter(|_| !where_fought) {
             let word = &text[p.toks[i].start..p.toks[i].end];
             if let Some(state) = gazetteer::state_of_demonym(word)
-                && let Some(a) = drafts.iter().position(|d| {
-                    d.nature == Nature::State && d.forms.iter().any(|f| same_state(f, state.name))
-                })
+                && let Some(&a) = states.get(state.name)
             {
                 agents.push(a);
             }
@@ -1784,6 +1821,10 @@ fn nominal_evidence(
         }
     }
 }
+
+/// Harms that two sides wage on each other: named by a state, they say
+/// where, not who.
+const SYMMETRIC_HEADS: &[&str] = &["war", "conflict", "fighting", "hostility", "clash", "battle", "crisis"];
 
 /// Nouns of harmful events the word classes may miss.
 #[rustfmt::skip]
@@ -2027,6 +2068,10 @@ fn judge(d: &Draft, own_side: bool, named_threat_mentions: usize, cyber: bool) -
                     || e.countered >= 1.0
                     || e.called_threat > 0.0)
         }
+        // "U.S. adversaries", "a capable adversary": a word for whoever
+        // opposes the author's side stands for the named threats, not for
+        // an actor of its own.
+        Nature::Generic if named_threat_mentions > 0 && relational(d) => false,
         Nature::Generic if d.hostile_name => {
             // A group named by a common noun stands for an actor of its own
             // when it is not just another word for the named threats: it is
@@ -2042,10 +2087,25 @@ fn judge(d: &Draft, own_side: bool, named_threat_mentions: usize, cyber: bool) -
         // doing harm.
         Nature::Name => {
             (d.hostile_name && score >= 2.0 && (d.mentions >= 2 || acts >= 1.0) && e.says < 1.0)
-                || (acts >= 2.0 && score >= 2.0)
+                // A name that means nothing hostile needs more than one act
+                // of harm ("Windows" read as the subject of "to compromise").
+                || (acts >= 2.0 && score >= 2.0 && (e.because.len() >= 2 || acts >= 3.0))
         }
     };
     (threat, score.max(0.0), reasons.join("; "))
+}
+
+/// Nouns that name an actor only by its relation to the author's side.
+const RELATIONAL_HEADS: &[&str] = &["adversary", "enemy", "foe", "rival", "competitor", "opponent"];
+
+/// Whether every form of a common-noun group is headed by a relational
+/// noun ("adversaries", "U.S. rivals").
+fn relational(d: &Draft) -> bool {
+    d.forms.iter().all(|f| {
+        f.split_whitespace()
+            .last()
+            .is_some_and(|w| RELATIONAL_HEADS.contains(&singular(&w.to_lowercase()).as_str()))
+    })
 }
 
 /// Whether a group named by a common noun is set apart by a modifier that
@@ -2173,8 +2233,9 @@ pub fn is_acronym(word: &str) -> bool {
     let body: &[char] =
         if chars.len() > 2 && chars.last() == Some(&'s') { &chars[..chars.len() - 1] } else { &chars };
     let inner_lower = body.len() <= 5 && body.iter().filter(|c| c.is_lowercase()).count() <= 1;
+    let digits = chars.iter().filter(|c| c.is_ascii_digit()).count();
     (2..=10).contains(&chars.len())
-        && upper >= 2
+        && (upper >= 2 || upper == 1 && digits >= 1 && chars[0].is_ascii_uppercase())
         && body.iter().all(|c| {
             c.is_ascii_uppercase()
                 || c.is_ascii_digit()

@@ -76,7 +76,11 @@ pub fn find(doc: &Document, parsed: &[Parsed], actors: &[Found]) -> Vec<Candidat
         // A list under a lead-in that announces advice ("the following
         // mitigations apply:", "recommend that … prioritize the following").
         let announced = para.list_item && announces_list(doc, pi);
-        let techniques = para.list_item && lists_observations(doc, pi);
+        // A list of techniques, or of risks under a heading that names them
+        // ("Risks: … Workforce collapse."), observes.
+        let techniques = para.list_item
+            && (lists_observations(doc, pi)
+                || !zone && para.heading.as_deref().is_some_and(super::text::names_threats));
         if para.list_item && !techniques {
             if let Some(rec) = list_item(doc, parsed, pi, zone || announced, options, &threats) {
                 add(&mut out, rec, doc);
@@ -453,6 +457,14 @@ const PROBE: &str = "We must ";
 
 impl Probe {
     fn new(sentence: &str, p: &Parsed) -> Option<Probe> {
+        // "Bottom line: …", "Outlook: …": a label that names a part of a
+        // brief, not an act.
+        if let Some((label, _)) = sentence.split_once(':')
+            && label.split_whitespace().count() <= 4
+            && !matches!(Section::of_heading(label), Section::Analysis | Section::Recommendations)
+        {
+            return None;
+        }
         let mut i = p.first_word()?;
         // "First, expand …", "Finally, …".
         if p.toks.get(i + 1).is_some_and(|t| t.tag == Tag::Comma)
@@ -514,7 +526,7 @@ impl Probe {
                 + &rest[rest.chars().next().map_or(0, char::len_utf8)..];
         // The whole sentence, then (a run-on label) its opening up to a comma.
         let cut = lowered.find([',', ':', ';']).map(|c| lowered[..c].to_string());
-        for candidate in std::iter::once(lowered.clone()).chain(cut) {
+        for (nth, candidate) in std::iter::once(lowered.clone()).chain(cut).enumerate() {
             let text = format!("{PROBE}{candidate}");
             let parsed = super::syntax::parse(&text);
             let first = 2;
@@ -533,6 +545,7 @@ impl Probe {
             // ("Assume that a breach will happen") does not.
             let mut subordinate = false;
             let mut finite_after = false;
+            let mut past_after = false;
             for k in v + 1..parsed.toks.len() {
                 let t = &parsed.toks[k];
                 if matches!(t.tag, Tag::Wdt | Tag::Wp | Tag::Wrb)
@@ -552,8 +565,15 @@ impl Probe {
                         && !matches!(parsed.toks[k - 1].tag, Tag::To | Tag::Cc | Tag::Md | Tag::Comma));
                 if verb && !subordinate {
                     finite_after = true;
+                    past_after = t.tag == Tag::Vbd;
                     break;
                 }
+            }
+            // "Conflict involving the government, militias … resulted in …":
+            // a main verb in the past after the list; its opening up to the
+            // comma is no label.
+            if nth == 0 && past_after {
+                return None;
             }
             // "Strait of Hormuz": a noun before "of".
             let noun_of = parsed.is(v + 1, "of");
@@ -626,6 +646,11 @@ fn explicit(sentence: &str, p: &Parsed) -> Option<Found1> {
         let verb = &p.toks[clause.verb];
         let lemma = verb.lemma.as_str();
         let subject = clause.subject.first().map(|&c| p.chunk_text(sentence, c).to_string());
+        // "narratives encouraged by China to undermine …": a participle
+        // describes; only a verb in the present tense or its base form speaks.
+        if matches!(verb.tag, Tag::Vbn | Tag::Vbg | Tag::Vbd) {
+            continue;
+        }
         match lemma {
             "recommend" | "advise" | "propose" if !clause.passive && present(p, clause) => {
                 if clause.negated {
@@ -750,6 +775,19 @@ const DELIBERATIVE: &[&str] = &[
     "introduce", "hold", "request", "require", "direct", "condition", "mandate", "legislate",
 ];
 
+/// Verbs that tell of something happening rather than of someone acting
+/// ("arrive", "ease", "come under pressure").
+#[rustfmt::skip]
+const UNACCUSATIVE: &[&str] = &[
+    "arrive", "ease", "rise", "fall", "decline", "increase", "grow", "improve", "worsen", "hold",
+    "come", "happen", "occur", "emerge", "recover", "subside", "end", "begin", "start", "peak",
+    "drop", "slow", "collapse", "stabilise", "stabilize", "expire", "follow", "materialise",
+    "materialize", "fade", "last",
+];
+
+/// Words that open a condition ("If the group keeps overrunning positions, …").
+const CONDITIONALS: &[&str] = &["if", "unless", "once", "should", "provided"];
+
 /// Verbs that say what is expected or noticed, not what to do ("should be noted").
 const NOT_ADVICE: &[&str] =
     &["expect", "note", "see", "remember", "understand", "anticipate", "view", "read", "say"];
@@ -767,6 +805,13 @@ fn modal(sentence: &str, p: &Parsed, scope: &Scope) -> Option<Found1> {
         let urging = URGING.contains(&modal) || needs;
         let optional = OPTIONAL.contains(&modal) && !urging;
         if !(urging || optional) {
+            continue;
+        }
+        // "One need only look at …", "you have only to see …": a figure
+        // of speech that points at evidence, not advice.
+        if matches!(modal, "need" | "needs" | "have" | "has")
+            && (m..=clause.verb.min(m + 3)).any(|k| matches!(p.toks[k].lower.as_str(), "only" | "merely"))
+        {
             continue;
         }
         // "how the world should be governed", "whether Congress should …".
@@ -831,6 +876,15 @@ fn modal(sentence: &str, p: &Parsed, scope: &Scope) -> Option<Found1> {
         // "X should keep falling": a forecast.
         if semantics::verb(&vt.lemma).change() && !zone {
             continue;
+        }
+        // "Egyptian troops should arrive in the third quarter", "If AUSSOM
+        // is funded, Mogadishu should hold": "should" with a verb that has
+        // no object predicts; advice names what to act on.
+        if modal == "should" && clause.object.is_empty() && clause.then.is_none() {
+            let conditional = p.toks.first().is_some_and(|t| CONDITIONALS.contains(&t.lower.as_str()));
+            if UNACCUSATIVE.contains(&vt.lemma.as_str()) || conditional && !zone {
+                continue;
+            }
         }
         let suggested = suggested(p, ci);
         let deliberate = DELIBERATIVE.contains(&vt.lemma.as_str());
@@ -1232,6 +1286,18 @@ mod tests {
         assert_eq!(rec("Should donors fund the mission?"), None);
         assert_eq!(rec("Aid will help the displaced."), None);
         assert_eq!(rec("“Protect. Defend. Save.”"), None);
+        assert_eq!(
+            rec(
+                "One need only look at the crisis, exacerbated by narratives encouraged by China to undermine the United States."
+            ),
+            None
+        );
+        assert_eq!(
+            rec(
+                "Conflict involving the government, militias, and peacekeepers resulted in death and displacement."
+            ),
+            None
+        );
     }
 
     #[test]

@@ -1160,12 +1160,12 @@ impl<'a> Model<'a> {
             allowed(&mut scores, tokens[i].text(sentence))
         });
         let opening = tokens.first().map_or("", |t| t.text(sentence));
-        if let Some(verb) = missed_verb(&tags, tokens, sentence) {
+        if let Some((verb, as_tag)) = missed_verb(&tags, tokens, sentence) {
             // "Moscow views its capabilities …" read with "views" as a noun:
             // a clause needs its verb.
             return decode(&context, self, |i, features| {
                 if i == verb {
-                    return Tag::Vbz;
+                    return as_tag;
                 }
                 let mut scores = [0i32; Tag::COUNT];
                 self.score(features, &mut scores);
@@ -1213,19 +1213,36 @@ fn allowed(scores: &mut [i32; Tag::COUNT], word: &str) -> Tag {
 
 /// In a sentence the model read without any finite verb, a plural noun that
 /// can be a verb, right after a noun and before the start of a noun phrase,
-/// is the verb: "Moscow views its …", "BlackCat/ALPHV steals victim data".
-fn missed_verb(tags: &[Tag], tokens: &[Token], sentence: &str) -> Option<usize> {
+/// is the verb: "Moscow views its …", "BlackCat/ALPHV steals victim data";
+/// so is a singular noun right after a plural one that follows a
+/// determiner or a modifier: "The actors leverage Windows scripting",
+/// "Transport unions count 140 trucks".
+fn missed_verb(tags: &[Tag], tokens: &[Token], sentence: &str) -> Option<(usize, Tag)> {
     if tags.len() < 3 || tags.iter().any(|t| t.is_finite()) || tags.first() == Some(&Tag::Vb) {
         return None;
     }
-    (1..tags.len() - 1).find(|&i| {
-        tags[i] == Tag::Nns
+    let object_follows = |i: usize| {
+        matches!(tags[i + 1], Tag::Dt | Tag::PrpPoss | Tag::Jj | Tag::Nn | Tag::Nns | Tag::Nnp | Tag::Cd)
+    };
+    (1..tags.len() - 1).find_map(|i| {
+        let third_person = tags[i] == Tag::Nns
             && matches!(tags[i - 1], Tag::Nn | Tag::Nnp | Tag::Nnps | Tag::Nns | Tag::Prp)
-            && matches!(
-                tags[i + 1],
-                Tag::Dt | Tag::PrpPoss | Tag::Jj | Tag::Nn | Tag::Nns | Tag::Nnp | Tag::Cd
-            )
-            && can_be_verb(tokens[i].text(sentence), Tag::Vbz)
+            && can_be_verb(tokens[i].text(sentence), Tag::Vbz);
+        let plural_subject = i >= 2
+            && tags[i] == Tag::Nn
+            && tags[i - 1] == Tag::Nns
+            && matches!(tags[i - 2], Tag::Dt | Tag::PrpPoss | Tag::Jj | Tag::Nn | Tag::Nnp)
+            && can_be_verb(tokens[i].text(sentence), Tag::Vbp);
+        if !object_follows(i) {
+            return None;
+        }
+        if third_person {
+            Some((i, Tag::Vbz))
+        } else if plural_subject {
+            Some((i, Tag::Vbp))
+        } else {
+            None
+        }
     })
 }
 

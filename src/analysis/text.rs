@@ -94,6 +94,13 @@ impl Section {
     }
 }
 
+/// Whether a heading announces threats, risks or actors ("Risks",
+/// "Threat actors", "Armed groups").
+pub fn names_threats(heading: &str) -> bool {
+    let h = heading.to_lowercase();
+    ["threat", "risk", "actor", "adversar", "perpetrator", "groups"].iter().any(|k| h.contains(k))
+}
+
 /// A paragraph (or list item): a span and the indices of its sentences.
 #[derive(Debug, Clone)]
 pub struct Paragraph {

@@ -57,7 +57,7 @@ proptest! {
             let back = Brief::from_json(&json, std::path::Path::new("m.json")).expect("the model reads back");
             prop_assert_eq!(back.to_json(), json);
             let _ = briefsmith::explain::explain(&brief, &text);
-            let _ = briefsmith::check::check(&brief);
+            let _ = briefsmith::check::check(&brief, None);
         }
     }
 
