@@ -947,7 +947,9 @@ fn names(
         let words: Vec<&str> = phrase.split_whitespace().collect();
         // A demonym alone ("Russian") names no actor; a state by its demonym
         // with a common noun is handled as a generic group.
-        if words.len() == 1 && gazetteer::state_of_demonym(words[0]).is_some() {
+        if words.len() == 1
+            && (gazetteer::state_of_demonym(words[0]).is_some() || gazetteer::is_demonym_tail(words[0]))
+        {
             continue;
         }
         let gaz = gazetteer::known_name(&words, a == p.first_word().unwrap_or(0));
@@ -1549,7 +1551,10 @@ fn clause_evidence(
     }
     if damaging {
         let hostile_patients = patients.iter().filter(|&&c| hostile_chunk(c, drafts)).count();
-        let against_hostile = !patients.is_empty() && hostile_patients * 2 >= patients.len();
+        // "fueled the crisis", "triggered the war": causing a harm is no
+        // countering of it.
+        let causing = lemmas.iter().any(|l| CAUSATIVE_VERBS.contains(l));
+        let against_hostile = !causing && !patients.is_empty() && hostile_patients * 2 >= patients.len();
         let patient = patients.first().copied();
         for &c in &agents {
             let Some(a) = w.chunk[c] else { continue };
@@ -1822,6 +1827,13 @@ fn nominal_evidence(
     }
 }
 
+/// Verbs of causing or worsening: done to a harm, they make it.
+#[rustfmt::skip]
+const CAUSATIVE_VERBS: &[&str] = &[
+    "fuel", "trigger", "exacerbate", "escalate", "spark", "provoke", "stoke", "incite", "cause",
+    "worsen", "inflame", "aggravate", "prolong", "instigate", "foment",
+];
+
 /// Harms that two sides wage on each other: named by a state, they say
 /// where, not who.
 const SYMMETRIC_HEADS: &[&str] = &["war", "conflict", "fighting", "hostility", "clash", "battle", "crisis"];
@@ -2080,7 +2092,10 @@ fn judge(d: &Draft, own_side: bool, named_threat_mentions: usize, cyber: bool) -
             let salient = d.mentions * 2 >= named_threat_mentions.max(1)
                 || d.defined.is_some()
                 || (d.mentions + d.references >= 2 && distinct(d));
-            score >= 1.5 && (salient || named_threat_mentions == 0)
+            // Beside named threats, a group the brief names without saying
+            // what it does ("led by clan militias") is not one of them.
+            let said = acts > 0.0 || e.cues > 0.0 || d.listed || d.defined.is_some();
+            score >= 1.5 && (salient && said || named_threat_mentions == 0)
         }
         Nature::Generic => e.harm >= 2.0 && acts > against && score >= 2.0,
         // An unknown name: hostile by its words and named more than once, or
@@ -2140,8 +2155,12 @@ fn distinct(d: &Draft) -> bool {
 fn finish(d: Draft, role: Role, threat: bool, salience: Salience, confidence: f64, reason: String) -> Found {
     let acronyms: Vec<&String> = d.forms.iter().filter(|f| is_acronym(f)).collect();
     let count = |form: &str| d.forms.iter().position(|f| f == form).map_or(0, |i| d.form_counts[i]);
+    // A name over an acronym, and a proper name over a common noun that
+    // stands for it ("March 23 Movement", not "rebels").
+    let proper = d.forms.iter().any(|f| !is_lower_phrase(f));
     let commonest = (0..d.forms.len())
         .filter(|&i| !is_acronym(&d.forms[i]) || acronyms.len() == d.forms.len())
+        .filter(|&i| !proper || !is_lower_phrase(&d.forms[i]))
         .max_by_key(|&i| (d.form_counts[i], d.forms[i].len()))
         .map_or_else(|| d.forms[0].clone(), |i| d.forms[i].clone());
     let commonest = if d.nature == Nature::State {

@@ -206,6 +206,22 @@ pub fn state_of_demonym(word: &str) -> Option<&'static State> {
     }
 }
 
+/// Whether `word` is the last word of a state's demonym of several words
+/// ("Korean" of "North Korean", "Sudanese" of "South Sudanese"): a word of
+/// origin, shared by more than one people, that names no actor alone.
+pub fn is_demonym_tail(word: &str) -> bool {
+    static TAILS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    let tails = TAILS.get_or_init(|| {
+        gazetteer()
+            .states
+            .iter()
+            .flat_map(|s| s.demonyms.iter())
+            .filter_map(|d| d.rsplit_once(' ').map(|(_, last)| last.trim_end_matches('s').to_lowercase()))
+            .collect()
+    });
+    tails.contains(word.trim_end_matches('s').to_lowercase().as_str())
+}
+
 /// Whether `name` is a state's capital (`Moscow`, `Washington`).
 pub fn is_capital(name: &str) -> bool {
     lookup(name, |t, via| matches!(t, Target::State(_)) && via == Via::Capital).is_some()

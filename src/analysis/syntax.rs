@@ -319,7 +319,9 @@ fn clauses(p: &mut Parsed) {
                 }
             } else if t.tag.is_adv() || matches!(t.lower.as_str(), "not" | "n't") {
                 // "no longer needs to": negated too.
-                negated |= matches!(t.lower.as_str(), "not" | "n't" | "never")
+                // "not only threaten …, but …" affirms.
+                let not_only = t.lower == "not" && p.toks.get(j + 1).is_some_and(|x| x.lower == "only");
+                negated |= matches!(t.lower.as_str(), "not" | "n't" | "never") && !not_only
                     || (t.lower == "longer" && j > 0 && p.toks[j - 1].lower == "no");
             } else {
                 break;
@@ -340,6 +342,17 @@ fn clauses(p: &mut Parsed) {
         }
         subject(p, &mut clause);
         inherit_subject(p, &mut clause, &out);
+        // "components supplied by Yemen's Houthis": a bare participle
+        // after its noun is passive.
+        if v.tag == Tag::Vbn
+            && clause.first == clause.verb
+            && clause.modal.is_none()
+            && clause.first > 0
+            && p.toks[clause.first - 1].tag.is_noun()
+            && v.lower != v.lemma
+        {
+            clause.passive = true;
+        }
         complements(p, &mut clause, after);
         out.push(clause);
         i = after.max(j).max(i + 1);
@@ -585,6 +598,20 @@ const CONTROL_NOUNS: &[&str] = &[
     "power", "means", "resolve", "decision", "campaign", "strategy", "opportunity", "right",
 ];
 
+/// The phrase that chunk `c` owns ("Houthis" for "Yemen" in "Yemen's
+/// Houthis"), or `c` itself.
+fn possessed(p: &Parsed, c: usize) -> usize {
+    let end = p.chunks[c].end;
+    match p.chunk_of.get(end + 1).copied().flatten() {
+        Some(next)
+            if p.toks.get(end).is_some_and(|t| t.tag == Tag::Pos) && p.chunks[next].possessor == Some(c) =>
+        {
+            next
+        }
+        _ => c,
+    }
+}
+
 /// Objects, the agent of a passive and prepositional chunks after the verb,
 /// up to the next clause.
 fn complements(p: &Parsed, clause: &mut Clause, from: usize) {
@@ -614,6 +641,8 @@ fn complements(p: &Parsed, clause: &mut Clause, from: usize) {
                 c += 1;
             }
             if let Some(ch) = p.chunk_of.get(c).copied().flatten() {
+                // "by Yemen's Houthis": the possessed phrase, not its owner.
+                let ch = possessed(p, ch);
                 // "by China and Russia": the chunks a preposition governs.
                 let mut governed = vec![ch];
                 let mut end = p.chunks[ch].end;
