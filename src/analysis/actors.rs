@@ -200,7 +200,9 @@ impl Book {
     }
 
     fn add_alias(&mut self, i: usize, form: &str) {
-        let form = form.trim();
+        // "also tracked as APT38 and, in …": no conjunction at the edge.
+        let form = form.trim().trim_end_matches([',', ';']);
+        let form = form.strip_suffix(" and").or_else(|| form.strip_suffix(" or")).unwrap_or(form).trim();
         if form.is_empty() || self.drafts[i].forms.iter().any(|f| f == form) {
             return;
         }
@@ -1977,7 +1979,9 @@ fn decide(doc: &Document, parsed: &[Parsed], mut drafts: Vec<Draft>) -> Vec<Foun
             Role::Partner
         } else if own_side {
             Role::Own
-        } else if d.evidence.enables >= 1.5 && d.evidence.enables > d.evidence.harm * 0.5 {
+        } else if d.evidence.enables >= 1.5 && d.evidence.enables > d.evidence.harm * 0.5
+            || d.evidence.enables >= 1.0 && d.evidence.harm == 0.0
+        {
             Role::Enabler
         } else if d.evidence.partners >= 1.0 || d.evidence.addressed >= 1.0 {
             Role::Partner
@@ -2072,6 +2076,10 @@ fn judge(d: &Draft, own_side: bool, named_threat_mentions: usize, cyber: bool) -
         Nature::Organ => acts >= 1.5 && acts > against,
         // A listed group named once in passing ("the Israel–HAMAS war" in a
         // brief on Russia) is a threat of this brief only if it acts in it.
+        // A listed group that the brief shows only arming or sheltering a
+        // threat is its enabler here ("rifles supplied by the Houthis to
+        // al-Shabaab").
+        Nature::Listed if e.enables >= 1.0 && e.harm == 0.0 && e.called_threat == 0.0 && !d.listed => false,
         Nature::Listed => {
             score >= 1.5
                 && (d.mentions >= 2
@@ -2110,8 +2118,13 @@ fn judge(d: &Draft, own_side: bool, named_threat_mentions: usize, cyber: bool) -
     (threat, score.max(0.0), reasons.join("; "))
 }
 
-/// Nouns that name an actor only by its relation to the author's side.
-const RELATIONAL_HEADS: &[&str] = &["adversary", "enemy", "foe", "rival", "competitor", "opponent"];
+/// Nouns that name an actor only by its relation to the author's side, or
+/// by the part it plays in an attack ("the attackers").
+#[rustfmt::skip]
+const RELATIONAL_HEADS: &[&str] = &[
+    "adversary", "enemy", "foe", "rival", "competitor", "opponent", "attacker", "hacker",
+    "perpetrator", "assailant", "intruder", "culprit",
+];
 
 /// Whether every form of a common-noun group is headed by a relational
 /// noun ("adversaries", "U.S. rivals").

@@ -56,6 +56,7 @@ const EMPTY_MODIFIERS: &[&str] = &[
     "potential", "possible", "future", "ongoing", "continued", "current", "same", "similar",
     "greater", "larger", "broader", "wider", "heightened", "persistent", "evolving", "emerging",
     "direct", "indirect", "immediate", "long-term", "short-term", "multiple", "specific",
+    "next", "last", "first", "latest", "previous", "earlier", "later",
 ];
 
 struct Group {
@@ -77,7 +78,8 @@ pub fn find(doc: &Document, parsed: &[Parsed], actors: &[Found]) -> Vec<Risk> {
         })
         .collect();
     // A brief built around a named actor: its acts are that actor's.
-    let named_actor_brief = actors.iter().any(|a| a.threat && !a.risk && a.mentions >= 3);
+    let named_actor_brief =
+        actors.iter().filter(|a| a.threat && !a.risk).map(|a| a.mentions).sum::<usize>() >= 3;
     let first_para_sentences: Vec<usize> =
         doc.paragraphs.first().map(|p| p.sentences.clone()).unwrap_or_default();
     let mut groups: Vec<Group> = Vec::new();
@@ -116,7 +118,9 @@ pub fn find(doc: &Document, parsed: &[Parsed], actors: &[Found]) -> Vec<Risk> {
                 || threat_forms.iter().any(|t| lower_form.contains(t.as_str()))
                 || by_actor(p, ch.end, text, &threat_forms);
             let act = is_act(&head.lemma);
-            if owned && act {
+            // In a brief built around named actors, "the Bybit theft" is
+            // theirs too.
+            if owned && (act || named_actor_brief) {
                 continue;
             }
             // Forms that name an actor's kind, not a risk ("terrorist groups").
