@@ -479,9 +479,13 @@ fn join_acronyms(book: &mut Book) {
         words
             .iter()
             .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
-            .map(
-                |w| if w.chars().all(|c| c.is_ascii_digit()) { w.to_string() } else { w[..1].to_lowercase() },
-            )
+            .map(|w| {
+                if w.chars().all(|c| c.is_ascii_digit()) {
+                    w.to_string()
+                } else {
+                    w.chars().next().map(|c| c.to_lowercase().collect()).unwrap_or_default()
+                }
+            })
             .collect()
     };
     let mut by_signature: HashMap<String, Vec<usize>> = HashMap::new();
@@ -1761,9 +1765,11 @@ fn nominal_evidence(
         // "the Ukraine conflict", "the Ukrainian war": a war or a conflict
         // named by a state is where it is fought, not who wages it.
         let where_fought = SYMMETRIC_HEADS.contains(&head.lemma.as_str());
-        // A name before the head: "HAMAS attacks", "Conti ransomware attacks".
+        // A name before the head: "HAMAS attacks", "Conti ransomware attacks";
+        // a state's name there says where ("the Kabul airport bombing"),
+        // its people's name says who ("Russian aggression", below).
         if let Some(a) = w.modifier[c]
-            && !(where_fought && drafts[a].nature == Nature::State)
+            && drafts[a].nature != Nature::State
         {
             agents.push(a);
         }
@@ -2103,7 +2109,9 @@ fn judge(d: &Draft, own_side: bool, named_threat_mentions: usize, cyber: bool) -
             // Beside named threats, a group the brief names without saying
             // what it does ("led by clan militias") is not one of them.
             let said = acts > 0.0 || e.cues > 0.0 || d.listed || d.defined.is_some();
-            score >= 1.5 && (salient && said || named_threat_mentions == 0)
+            // Named once beside named threats: in passing.
+            let recurs = d.mentions + d.references >= 2 || d.listed || d.defined.is_some();
+            score >= 1.5 && (salient && said && recurs || named_threat_mentions == 0)
         }
         Nature::Generic => e.harm >= 2.0 && acts > against && score >= 2.0,
         // An unknown name: hostile by its words and named more than once, or

@@ -565,7 +565,8 @@ impl Probe {
                         && !matches!(parsed.toks[k - 1].tag, Tag::To | Tag::Cc | Tag::Md | Tag::Comma));
                 if verb && !subordinate {
                     finite_after = true;
-                    past_after = t.tag == Tag::Vbd;
+                    // A past verb right after a noun has that noun for its subject.
+                    past_after = t.tag == Tag::Vbd && parsed.toks[k - 1].tag.is_noun();
                     break;
                 }
             }
@@ -691,7 +692,8 @@ fn explicit(sentence: &str, p: &Parsed) -> Option<Found1> {
             "urge" | "encourage" | "call" | "ask" if !clause.passive && present(p, clause) => {
                 // "urges you to promptly report", "calls on Congress to act".
                 let to = (clause.verb + 1..p.toks.len().min(clause.verb + 10))
-                    .find(|&k| p.toks[k].tag == Tag::To)?;
+                    .find(|&k| p.toks[k].tag == Tag::To)
+                    .unwrap_or(p.toks.len());
                 let mut v = to + 1;
                 while v < p.toks.len() && p.toks[v].tag.is_adv() {
                     v += 1;
@@ -873,8 +875,9 @@ fn modal(sentence: &str, p: &Parsed, scope: &Scope) -> Option<Found1> {
         if scope.threats.iter().any(|t| subject.contains(t.as_str())) {
             continue;
         }
-        // "X should keep falling": a forecast.
-        if semantics::verb(&vt.lemma).change() && !zone {
+        // "Prices should keep falling": a change with nothing changed by
+        // the subject is a forecast ("should expand patrols" is advice).
+        if semantics::verb(&vt.lemma).change() && clause.object.is_empty() && !zone {
             continue;
         }
         // "Egyptian troops should arrive in the third quarter", "If AUSSOM
@@ -1247,7 +1250,7 @@ mod tests {
         );
         assert_eq!(
             rec("Donors should fund local mediation programmes through pooled funds.").as_deref(),
-            Some("Fund local mediation programmes")
+            Some("Fund local mediation programmes through pooled funds")
         );
         assert_eq!(
             rec("The international community should sanction the junta's leaders.").as_deref(),

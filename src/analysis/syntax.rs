@@ -134,7 +134,19 @@ impl Parsed {
 /// Reads a sentence.
 pub fn parse(sentence: &str) -> Parsed {
     let tokens = tagger::tokens(sentence);
-    let tags = tagger::tag(sentence, &tokens);
+    let mut tags = tagger::tag(sentence, &tokens);
+    // "scanned and exploited": a past form read as an adjective before a
+    // verb in the past joined to it is a verb in the past too.
+    for i in 0..tags.len().saturating_sub(2) {
+        if tags[i] == Tag::Jj
+            && tags[i + 1] == Tag::Cc
+            && tags[i + 2] == Tag::Vbd
+            && tokens[i].text(sentence).ends_with("ed")
+            && (i == 0 || tags[i - 1].is_noun() || tags[i - 1] == Tag::Prp)
+        {
+            tags[i] = Tag::Vbd;
+        }
+    }
     let toks: Vec<Tok> = tokens
         .iter()
         .zip(&tags)
@@ -350,6 +362,9 @@ fn clauses(p: &mut Parsed) {
             && clause.first > 0
             && p.toks[clause.first - 1].tag.is_noun()
             && v.lower != v.lemma
+            // Only beside a verb of its own: "has traced rifles supplied by
+            // …", not "SVR actors scanned and exploited …".
+            && p.toks[..clause.first].iter().any(|t| t.tag.is_finite())
         {
             clause.passive = true;
         }
@@ -506,6 +521,25 @@ fn subject(p: &Parsed, clause: &mut Clause) {
                 joined = true;
             }
             _ => break,
+        }
+    }
+    // "operations in Afghanistan and Pakistan have intensified": a list
+    // inside a prepositional phrase is not the subject; the phrase before
+    // the preposition is. After a clause of its own ("Iran will remain a
+    // menace with broader activities, and North Korea will …"), only the
+    // last item is.
+    let first = p.chunks[subjects[0]].start;
+    if subjects.len() > 1 && first >= 2 && p.toks[first - 1].tag == Tag::In {
+        let prep = p.toks[first - 1].lower.as_str();
+        let clause_before = p.toks[..first].iter().any(|t| t.tag.is_finite());
+        if clause_before {
+            subjects = vec![c];
+        } else if !matches!(
+            prep,
+            "that" | "if" | "when" | "as" | "because" | "while" | "since" | "although" | "so"
+        ) && let Some(prev) = p.chunk_of[first - 2]
+        {
+            subjects = vec![prev];
         }
     }
     clause.subject = subjects;

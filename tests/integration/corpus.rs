@@ -15,11 +15,11 @@ use serde::Deserialize;
 
 /// Floors for the corpus totals, set a little under what the analysis
 /// measured when they were last raised (threats 0.88 / 0.86, recommendations
-/// 0.85 / 0.81 over 14 briefs): a change that loses ground fails here.
+/// 0.88 / 0.88 over 14 briefs): a change that loses ground fails here.
 const THREAT_PRECISION_FLOOR: f64 = 0.82;
 const THREAT_RECALL_FLOOR: f64 = 0.80;
-const REC_PRECISION_FLOOR: f64 = 0.80;
-const REC_RECALL_FLOOR: f64 = 0.76;
+const REC_PRECISION_FLOOR: f64 = 0.84;
+const REC_RECALL_FLOOR: f64 = 0.84;
 
 #[derive(Debug, Deserialize)]
 struct Gold {
