@@ -45,7 +45,7 @@ fn explain_shows_each_item_beside_its_source_line() {
     assert!(out.status.success(), "{}", stderr(&out));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains(
-        "  1. Enhance border security\n    ← 11:694 \"To effectively address these challenges, Pakistan needs to enhance border security.\""
+        "  1. Enhance border security\n    confidence 0.85: advice with an agent, for Pakistan (urged)\n    ← 11:694 \"To effectively address these challenges, Pakistan needs to enhance border security.\""
     ), "{text}");
     assert!(text.contains("  2025-03\n    ← 8:1 \"In March 2025, Pakistani authorities"), "{text}");
 }
