@@ -183,10 +183,36 @@ struct Book {
     by_last: HashMap<String, Vec<usize>>,
     by_first: HashMap<String, Vec<usize>>,
     by_stem: HashMap<String, Vec<usize>>,
+    /// Drafts with a form of the Islamic State family.
+    family: Vec<usize>,
+}
+
+/// Whether `phrase` (lower case) contains one of `names` (lower case) as a
+/// run of whole words. Looks up every run of up to eight words instead of
+/// searching the phrase for every name, so the cost does not grow with the
+/// number of names.
+pub fn names_one_of(phrase: &str, names: &HashSet<String>) -> bool {
+    let ws: Vec<&str> = phrase
+        .split_whitespace()
+        .map(|w| {
+            let w = w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '.'));
+            w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
+        })
+        .collect();
+    (0..ws.len()).any(|i| (i + 1..=ws.len().min(i + 8)).any(|j| names.contains(&ws[i..j].join(" "))))
+}
+
+/// Whether a form names the Islamic State or one of its branches.
+fn is_family(form: &str) -> bool {
+    let l = form.to_lowercase();
+    IS_FAMILY.contains(&l.as_str()) || l.starts_with("isis") || l.starts_with("islamic state")
 }
 
 /// An index list longer than this is ambiguous anyway: it is not searched.
 const MAX_CANDIDATES: usize = 8;
+
+/// The most forms one actor keeps.
+const MAX_FORMS: usize = 32;
 
 impl Book {
     fn push(&mut self, draft: Draft) -> usize {
@@ -203,7 +229,9 @@ impl Book {
         // "also tracked as APT38 and, in …": no conjunction at the edge.
         let form = form.trim().trim_end_matches([',', ';']);
         let form = form.strip_suffix(" and").or_else(|| form.strip_suffix(" or")).unwrap_or(form).trim();
-        if form.is_empty() || self.drafts[i].forms.iter().any(|f| f == form) {
+        // No actor has dozens of names; past that, one acronym is being
+        // defined for many different names and more forms only cost time.
+        if form.is_empty() || self.drafts[i].forms.len() >= MAX_FORMS || self.drafts[i].forms.iter().any(|f| f == form) {
             return;
         }
         self.drafts[i].forms.push(form.to_string());
@@ -229,6 +257,9 @@ impl Book {
         let ts = tokens(form);
         if ts.is_empty() {
             return;
+        }
+        if is_family(form) && !self.family.contains(&i) && self.family.len() <= MAX_CANDIDATES {
+            self.family.push(i);
         }
         self.by_key.entry(ts.join(" ")).or_insert(i);
         for (map, t) in [(&mut self.by_last, ts.last()), (&mut self.by_first, ts.first())] {
@@ -302,13 +333,9 @@ impl Book {
                 }
             }
         }
-        let family = |f: &str| {
-            let l = f.to_lowercase();
-            IS_FAMILY.contains(&l.as_str()) || l.starts_with("isis") || l.starts_with("islamic state")
-        };
-        if family(form) {
-            for (i, d) in self.drafts.iter().enumerate().take(4096) {
-                if d.forms.iter().any(|f| family(f)) {
+        if is_family(form) {
+            for &i in &self.family {
+                if self.drafts[i].forms.iter().any(|f| is_family(f)) {
                     consider(i);
                 }
             }
@@ -537,6 +564,19 @@ fn join_acronyms(book: &mut Book) {
 /// "the rebels" after "the M23 rebels": a noun of a group that the brief
 /// also puts after exactly one name stands for that name's group.
 fn join_descriptors(book: &mut Book, descriptors: &HashMap<String, Vec<String>>) {
+    // Common-noun groups of several words by their head noun.
+    let mut by_head: HashMap<String, Vec<usize>> = HashMap::new();
+    for (j, d) in book.drafts.iter().enumerate().filter(|(_, d)| d.nature == Nature::Generic) {
+        for f in &d.forms {
+            let ws: Vec<&str> = f.split_whitespace().collect();
+            if ws.len() > 1 {
+                let list = by_head.entry(singular(&ws[ws.len() - 1].to_lowercase())).or_default();
+                if !list.contains(&j) && list.len() < 8 {
+                    list.push(j);
+                }
+            }
+        }
+    }
     for i in 0..book.drafts.len() {
         let d = &book.drafts[i];
         if d.nature != Nature::Generic || d.forms.iter().any(|f| f.split_whitespace().count() > 1) {
@@ -546,17 +586,8 @@ fn join_descriptors(book: &mut Book, descriptors: &HashMap<String, Vec<String>>)
         let head = singular(&form.to_lowercase());
         // "militias" after "state-sponsored militias": the one group of
         // that noun the brief qualifies.
-        let qualified: Vec<usize> = (0..book.drafts.len())
-            .filter(|&j| {
-                j != i
-                    && book.drafts[j].nature == Nature::Generic
-                    && book.drafts[j].forms.iter().any(|f| {
-                        let ws: Vec<&str> = f.split_whitespace().collect();
-                        ws.len() > 1 && singular(&ws[ws.len() - 1].to_lowercase()) == head
-                    })
-            })
-            .take(8)
-            .collect();
+        let qualified: Vec<usize> =
+            by_head.get(&head).into_iter().flatten().copied().filter(|&j| j != i && !book.drafts[j].forms.is_empty()).collect();
         // The qualified group the author defines or names in several ways
         // ("state-sponsored militias, known as the VDPs"), if one stands out
         // ("civilian militia", named once, does not).
@@ -1413,7 +1444,7 @@ fn gather_evidence(doc: &Document, parsed: &[Parsed], mentions: &[Mention], draf
         for clause in &p.clauses {
             clause_evidence(text, p, clause, &w, drafts, &hostile_chunk, &mut first_subject);
         }
-        allies(text, p, &by_sentence[si], drafts);
+        allies(text, p, &by_sentence[si], drafts, &states);
         nominal_evidence(text, p, &w, drafts, &states, &hostile_chunk);
         cue_evidence(p, &by_sentence[si], drafts);
         if let Some(s) = first_subject {
@@ -1618,12 +1649,16 @@ fn clause_evidence(
 /// States that act together: "U.S.-Israeli strikes" (a compound of two
 /// states' names), and states named side by side in a sentence about a
 /// joint act ("U.S. and Israeli military action").
-fn allies(text: &str, p: &Parsed, mentions: &[Mention], drafts: &mut [Draft]) {
+fn allies(
+    text: &str,
+    p: &Parsed,
+    mentions: &[Mention],
+    drafts: &mut [Draft],
+    states: &HashMap<&'static str, usize>,
+) {
     let state_of =
         |word: &str| gazetteer::state(word).or_else(|| gazetteer::state_of_demonym(word)).map(|s| s.name);
-    let find = |drafts: &[Draft], name: &str| {
-        drafts.iter().position(|d| d.nature == Nature::State && d.forms.iter().any(|f| same_state(f, name)))
-    };
+    let find = |_: &[Draft], name: &str| states.get(name).copied();
     for (k, t) in p.toks.iter().enumerate() {
         let word = &text[t.start..t.end];
         if !word.contains('-') {

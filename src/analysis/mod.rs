@@ -467,8 +467,17 @@ fn bottom_line(
     if !marked.is_empty() {
         return marked;
     }
-    let names: Vec<Vec<String>> =
-        threats.iter().map(|t| names_of(t).map(|n| n.to_lowercase()).collect()).collect();
+    // How many threats each sentence names, from the threats' own mention
+    // lists: one pass over the mentions, not a search of every sentence
+    // for every name.
+    let mut named_in = vec![0i32; n];
+    for t in threats {
+        for &s in &t.sentences {
+            if let Some(c) = named_in.get_mut(s) {
+                *c += 1;
+            }
+        }
+    }
     let score = |s: usize| -> i32 {
         let sentence = &doc.sentences[s];
         let lower = sentence.text.to_lowercase();
@@ -484,8 +493,7 @@ fn bottom_line(
         if conclusion.contains(&sentence.para) {
             score += 2;
         }
-        let named = names.iter().filter(|ns| ns.iter().any(|n| lower.contains(n.as_str()))).count() as i32;
-        score += named.min(3) * 2;
+        score += named_in[s].min(3) * 2;
         for cue in [
             "threat",
             "remain",

@@ -23,6 +23,8 @@
 //! phrase, never end on a function word and never repeat their detail; two
 //! statements of one action are one recommendation.
 
+use std::collections::HashSet;
+
 use super::actors::Found;
 use super::semantics;
 use super::syntax::{Clause, Parsed};
@@ -61,7 +63,7 @@ struct Found1 {
 /// Finds the recommendations of `doc`.
 pub fn find(doc: &Document, parsed: &[Parsed], actors: &[Found]) -> Vec<Candidate> {
     // The threats' names: what a threat "needs to" do is not advice.
-    let threats: Vec<String> = actors
+    let threats: HashSet<String> = actors
         .iter()
         .filter(|a| a.threat)
         .flat_map(|a| std::iter::once(&a.name).chain(&a.aliases))
@@ -274,7 +276,7 @@ fn list_item(
     pi: usize,
     zone: bool,
     options: bool,
-    threats: &[String],
+    threats: &HashSet<String>,
 ) -> Option<Candidate> {
     let para = &doc.paragraphs[pi];
     let sentences = para.sentences.clone();
@@ -374,7 +376,7 @@ fn run_in_label(sentence: &str) -> Option<String> {
 /// the names of the brief's threats.
 struct Scope<'a> {
     zone: bool,
-    threats: &'a [String],
+    threats: &'a HashSet<String>,
 }
 
 /// If a sentence recommends, what.
@@ -872,7 +874,7 @@ fn modal(sentence: &str, p: &Parsed, scope: &Scope) -> Option<Found1> {
             .map(|&c| p.chunk_text(sentence, c).to_lowercase())
             .collect::<Vec<_>>()
             .join(" ");
-        if scope.threats.iter().any(|t| subject.contains(t.as_str())) {
+        if super::actors::names_one_of(&subject, scope.threats) {
             continue;
         }
         // "Prices should keep falling": a change with nothing changed by
@@ -1230,7 +1232,7 @@ mod tests {
     use crate::analysis::syntax;
 
     fn rec(s: &str) -> Option<String> {
-        recommend(s, &syntax::parse(s), &Scope { zone: false, threats: &[] }).map(|f| f.title)
+        recommend(s, &syntax::parse(s), &Scope { zone: false, threats: &HashSet::new() }).map(|f| f.title)
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //! acts are theirs and only conditions (instability, a pandemic) can be
 //! risks. A risk must recur, or stand in a heading or the opening, to count.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::actors::Found;
 use super::semantics;
@@ -70,7 +70,7 @@ struct Group {
 /// Finds the risks of `doc`. `actors` are the analysis's actors: an act
 /// they are named as carrying out is theirs.
 pub fn find(doc: &Document, parsed: &[Parsed], actors: &[Found]) -> Vec<Risk> {
-    let threat_forms: Vec<String> = actors
+    let threat_forms: HashSet<String> = actors
         .iter()
         .filter(|a| a.threat)
         .flat_map(|a| {
@@ -115,7 +115,7 @@ pub fn find(doc: &Document, parsed: &[Parsed], actors: &[Found]) -> Vec<Risk> {
             // An actor's own act: "TTP attacks", "Iran's attacks", "attacks by Iran".
             let owned = ch.possessor.is_some()
                 || (a..ch.head).any(|i| p.toks[i].tag.is_proper() || (p.toks[i].capitalised && i > 0))
-                || threat_forms.iter().any(|t| lower_form.contains(t.as_str()))
+                || super::actors::names_one_of(&lower_form, &threat_forms)
                 || by_actor(p, ch.end, text, &threat_forms);
             let act = is_act(&head.lemma);
             // In a brief built around named actors, "the Bybit theft" is
@@ -209,13 +209,13 @@ pub fn find(doc: &Document, parsed: &[Parsed], actors: &[Found]) -> Vec<Risk> {
 }
 
 /// Whether the chunk ending at `end` is followed by "by" and a threat's name.
-fn by_actor(p: &Parsed, end: usize, text: &str, threat_forms: &[String]) -> bool {
+fn by_actor(p: &Parsed, end: usize, text: &str, threat_forms: &HashSet<String>) -> bool {
     if !(p.is(end, "by") || p.is(end, "from")) {
         return false;
     }
     let Some(c) = p.chunk_of.get(end + 1).copied().flatten() else { return false };
     let next = p.chunk_text(text, c).to_lowercase();
-    threat_forms.iter().any(|t| next.contains(t.as_str()))
+    super::actors::names_one_of(&next, threat_forms)
 }
 
 /// Whether a harm is an act someone carries out (an attack, a kidnapping)
