@@ -195,7 +195,8 @@ pub fn names_one_of(phrase: &str, names: &HashSet<String>) -> bool {
     let ws: Vec<&str> = phrase
         .split_whitespace()
         .map(|w| {
-            let w = w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '.'));
+            let w =
+                w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '“' | '”' | '.'));
             w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
         })
         .collect();
@@ -231,7 +232,10 @@ impl Book {
         let form = form.strip_suffix(" and").or_else(|| form.strip_suffix(" or")).unwrap_or(form).trim();
         // No actor has dozens of names; past that, one acronym is being
         // defined for many different names and more forms only cost time.
-        if form.is_empty() || self.drafts[i].forms.len() >= MAX_FORMS || self.drafts[i].forms.iter().any(|f| f == form) {
+        if form.is_empty()
+            || self.drafts[i].forms.len() >= MAX_FORMS
+            || self.drafts[i].forms.iter().any(|f| f == form)
+        {
             return;
         }
         self.drafts[i].forms.push(form.to_string());
@@ -586,8 +590,13 @@ fn join_descriptors(book: &mut Book, descriptors: &HashMap<String, Vec<String>>)
         let head = singular(&form.to_lowercase());
         // "militias" after "state-sponsored militias": the one group of
         // that noun the brief qualifies.
-        let qualified: Vec<usize> =
-            by_head.get(&head).into_iter().flatten().copied().filter(|&j| j != i && !book.drafts[j].forms.is_empty()).collect();
+        let qualified: Vec<usize> = by_head
+            .get(&head)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&j| j != i && !book.drafts[j].forms.is_empty())
+            .collect();
         // The qualified group the author defines or names in several ways
         // ("state-sponsored militias, known as the VDPs"), if one stands out
         // ("civilian militia", named once, does not).

@@ -83,12 +83,13 @@ pub fn find(doc: &Document, parsed: &[Parsed], actors: &[Found]) -> Vec<Candidat
         let techniques = para.list_item
             && (lists_observations(doc, pi)
                 || !zone && para.heading.as_deref().is_some_and(super::text::names_threats));
-        if para.list_item && !techniques {
-            if let Some(rec) = list_item(doc, parsed, pi, zone || announced, options, &threats) {
-                add(&mut out, rec, doc);
-                pi += 1;
-                continue;
-            }
+        if para.list_item
+            && !techniques
+            && let Some(rec) = list_item(doc, parsed, pi, zone || announced, options, &threats)
+        {
+            add(&mut out, rec, doc);
+            pi += 1;
+            continue;
         }
         let mut k = 0;
         while k < para.sentences.len() {
@@ -365,11 +366,8 @@ fn run_in_label(sentence: &str) -> Option<String> {
     let (head, rest) = sentence.split_once(['.', ':'])?;
     let words = head.split_whitespace().count();
     let capital = head.chars().next().is_some_and(char::is_uppercase);
-    (capital
-        && (1..=5).contains(&words)
-        && rest.trim().split_whitespace().count() >= 3
-        && !head.contains(','))
-    .then(|| head.trim().to_string())
+    (capital && (1..=5).contains(&words) && rest.split_whitespace().count() >= 3 && !head.contains(','))
+        .then(|| head.trim().to_string())
 }
 
 /// Where a sentence stands: in a section of recommendations or not, and
@@ -937,7 +935,7 @@ fn ensured(sentence: &str, p: &Parsed, verb: usize) -> Option<String> {
 /// designate funding …" name an option.
 fn how_to(sentence: &str, p: &Parsed) -> Option<Found1> {
     let at = p.toks.iter().position(|t| matches!(t.lower.as_str(), "how" | "whether"))?;
-    if !p.is(at + 1, "to") || !p.toks.get(at + 2).is_some_and(|t| t.tag == Tag::Vb) {
+    if !p.is(at + 1, "to") || p.toks.get(at + 2).is_none_or(|t| t.tag != Tag::Vb) {
         return None;
     }
     let title = title_from_verb(sentence, p, at + 2, 14, false)?;
@@ -1057,7 +1055,7 @@ fn title_from_verb(sentence: &str, p: &Parsed, v: usize, max: usize, long: bool)
             // indications they were turned off").
             let opens_clause = k > v + 1
                 && p.toks.get(end).is_some_and(|x| x.tag.is_finite() || x.tag == Tag::Md)
-                && !(takes_clause && !inner_clause);
+                && (!takes_clause || inner_clause);
             if opens_clause {
                 break;
             }
@@ -1184,7 +1182,7 @@ fn can_end(p: &Parsed, k: usize) -> bool {
             | Tag::Wrb
             | Tag::Hyph
             | Tag::Comma
-    ) && !(last.tag.is_verb() && matches!(last.lemma.as_str(), "be" | "have" | "do"))
+    ) && (!last.tag.is_verb() || !matches!(last.lemma.as_str(), "be" | "have" | "do"))
 }
 
 /// Words after which a title stops: a subordinate clause or an example begins.

@@ -467,11 +467,13 @@ fn subject(p: &Parsed, clause: &mut Clause) {
                 | "once"
                 | "so"
         );
-        if start >= 2 && prep.tag == Tag::In && !subordinator {
-            if let Some(prev) = p.chunk_of[start - 2] {
-                c = prev;
-                continue;
-            }
+        if start >= 2
+            && prep.tag == Tag::In
+            && !subordinator
+            && let Some(prev) = p.chunk_of[start - 2]
+        {
+            c = prev;
+            continue;
         }
         break;
     }
@@ -571,11 +573,11 @@ fn inherit_subject(p: &Parsed, clause: &mut Clause, before: &[Clause]) {
         }
         // Participles in a row share what they modify.
         if let Some(prev) = before.last().filter(|c| c.passive && c.first == c.verb && !c.subject.is_empty())
+            && k < first
+            && prev.verb < first
         {
-            if k < first && prev.verb < first {
-                clause.subject = prev.subject.clone();
-                return;
-            }
+            clause.subject = prev.subject.clone();
+            return;
         }
         if k < first
             && k > 0
