@@ -13,7 +13,11 @@
 //!      (products per second, speed-up), and a loop of typst CLI calls over
 //!      their ejected projects;
 //!    - peak memory of the seed build and of the 100-brief batch, read from
-//!      the binary's own report (`BRIEFSMITH_REPORT_PEAK_MEMORY`).
+//!      the binary's own report (`BRIEFSMITH_REPORT_PEAK_MEMORY`);
+//!    - analysis time against input size, from 86 KB to 1.7 MB, for the
+//!      real-brief corpus repeated and for sentence-like text full of
+//!      distinct names and acronyms (the case that was quadratic): the
+//!      time per MB must stay flat as the input grows.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -261,11 +265,103 @@ fn side_by_side() {
     }
 }
 
+/// Sentence-like text of about `bytes` bytes in which nearly every
+/// capitalised phrase is new: invented group names, places and acronyms
+/// (deterministic, so every run sees the same text).
+fn many_names(bytes: usize) -> String {
+    const SYLLABLES: [&str; 20] = [
+        "kar", "van", "tor", "mel", "zan", "dor", "bel", "ris", "quo", "lan", "sto", "vek", "mir", "ash",
+        "pol", "tren", "gra", "hol", "fen", "dus",
+    ];
+    const KINDS: [&str; 10] = [
+        "Front", "Brigade", "Movement", "Council", "Army", "Network", "Ministry", "Bureau", "Agency", "Group",
+    ];
+    const VERBS: [&str; 6] = ["attacked", "funded", "met", "threatened", "recruited fighters from", "warned"];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let word = |next: &mut dyn FnMut(usize) -> usize| {
+        let n = 2 + next(2);
+        let w: String = (0..n).map(|_| SYLLABLES[next(SYLLABLES.len())]).collect();
+        let mut c = w.chars();
+        c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
+    };
+    let mut out = String::with_capacity(bytes + 200);
+    let mut in_paragraph = 0;
+    while out.len() < bytes {
+        let (a, b, c, d, e) =
+            (word(&mut next), word(&mut next), word(&mut next), word(&mut next), word(&mut next));
+        let acronym: String = d.chars().take(3).collect::<String>().to_uppercase();
+        let sentence = format!(
+            "The {a} {} {} the {c} {} ({acronym}) near {b} {e} on 3 March, according to officials. ",
+            KINDS[next(KINDS.len())],
+            VERBS[next(VERBS.len())],
+            KINDS[next(KINDS.len())],
+        );
+        out.push_str(&sentence);
+        in_paragraph += 1;
+        if in_paragraph == 5 {
+            out.push_str("\n\n");
+            in_paragraph = 0;
+        }
+    }
+    out
+}
+
+/// The real-brief corpus, repeated until it is about `bytes` long.
+fn corpus_text(bytes: usize) -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/briefs");
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(&dir).expect("corpus").map(|e| e.expect("entry").path()).collect();
+    files.sort();
+    let all: Vec<String> = files.iter().map(|f| std::fs::read_to_string(f).expect("brief")).collect();
+    let mut out = String::new();
+    'fill: loop {
+        for text in &all {
+            if out.len() >= bytes {
+                break 'fill;
+            }
+            out.push_str(text);
+            out.push_str("\n\n");
+        }
+    }
+    out
+}
+
+/// Analysis time against input size: it must grow linearly.
+fn scaling() {
+    println!("\n== analysis time against input size (median of 3) ==");
+    for (label, make) in [("real briefs", corpus_text as fn(usize) -> String), ("many names", many_names)] {
+        for kb in [86, 172, 344, 860, 1720] {
+            let text = make(kb * 1000);
+            let took = median(3, || {
+                black_box(analyse(&text, &Options::default()).expect("analyses"));
+            });
+            let mb = text.len() as f64 / 1e6;
+            println!(
+                "{label:>11}, {kb:>5} KB: {:>8.1} ms, {:.2} s per MB",
+                took.as_secs_f64() * 1e3,
+                took.as_secs_f64() / mb
+            );
+        }
+    }
+}
+
 fn main() {
     #[cfg(feature = "mimalloc")]
     briefsmith::keep_freed_memory();
+    // `BRIEFSMITH_BENCH=scaling cargo bench` runs only the scaling report.
+    if std::env::var("BRIEFSMITH_BENCH").is_ok_and(|v| v == "scaling") {
+        scaling();
+        return;
+    }
     let mut criterion = Criterion::default().sample_size(20).configure_from_args();
     criterion_benches(&mut criterion);
     criterion.final_summary();
+    scaling();
     side_by_side();
 }
