@@ -149,6 +149,9 @@ fn detail_for(title: &str, text: &str) -> String {
     if norm(text) == norm(title) { String::new() } else { text.to_string() }
 }
 
+/// How many earlier recommendations a new one is compared with.
+const RESTATED_WITHIN: usize = 48;
+
 /// Adds a recommendation, merging it into an earlier statement of the same action.
 fn add(out: &mut Vec<Candidate>, rec: Candidate, doc: &Document) {
     let title = rec.title.to_lowercase();
@@ -160,7 +163,11 @@ fn add(out: &mut Vec<Candidate>, rec: Candidate, doc: &Document) {
         shared as f64 / a.len().min(b.len()).max(1) as f64
     };
     let verb = |t: &str| t.split_whitespace().next().unwrap_or("").to_lowercase();
-    let same = out.iter_mut().find(|r| {
+    // Only the latest recommendations are compared: a brief restates an
+    // action within a few dozen items, and the cost stays linear however
+    // long the input.
+    let from = out.len().saturating_sub(RESTATED_WITHIN);
+    let same = out[from..].iter_mut().find(|r| {
         let full = |c: &Candidate| format!("{} {}", c.title, c.detail);
         // The same action stated in two places (a summary and the
         // recommendations section), or twice in one paragraph.
@@ -202,16 +209,15 @@ fn content_words(s: &str) -> Vec<String> {
 /// Two recommendations may not share a title: lengthen the titles that
 /// clash until they differ.
 fn distinguish(out: &mut [Candidate], doc: &Document, parsed: &[Parsed]) {
-    for i in 0..out.len() {
-        for j in i + 1..out.len() {
-            if out[i].title.to_lowercase() != out[j].title.to_lowercase() {
-                continue;
-            }
-            for k in [i, j] {
-                let si = out[k].sentences[0];
-                if let Some(longer) = title_from(&doc.sentences[si].text, &parsed[si], 24, true) {
-                    out[k].title = longer;
-                }
+    let mut by_title: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for (i, c) in out.iter().enumerate() {
+        by_title.entry(c.title.to_lowercase()).or_default().push(i);
+    }
+    for same in by_title.into_values().filter(|v| v.len() > 1) {
+        for k in same {
+            let si = out[k].sentences[0];
+            if let Some(longer) = title_from(&doc.sentences[si].text, &parsed[si], 24, true) {
+                out[k].title = longer;
             }
         }
     }
