@@ -2080,7 +2080,10 @@ fn own_state(drafts: &[Draft]) -> Option<usize> {
             let score = e.own + e.addressed * 3.0 + e.victim + e.counters * 0.5 + e.partners * 0.5
                 - e.harm * 0.5
                 - e.called_threat;
-            (i, score)
+            // Being attacked alone does not make a state the author's own
+            // ("Russia's war against Ukraine" in a US assessment).
+            let speaks_for = e.own + e.addressed + e.counters > 0.0;
+            (i, if speaks_for { score } else { 0.0 })
         })
         .filter(|(_, s)| *s >= 3.0)
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
@@ -2351,6 +2354,24 @@ mod tests {
         let ttp = f.iter().find(|a| a.aliases.contains(&"TTP".to_string())).expect("TTP found");
         assert_eq!(ttp.name, "Tehreek-i-Taliban Pakistan");
         assert!(ttp.threat);
+    }
+
+    #[test]
+    fn a_state_only_attacked_is_not_the_subject() {
+        let f = found(
+            "Russia's war against Ukraine continues. Russia attacked Ukraine's power grid. Russian strikes hit Ukrainian ports. Russia threatens Ukraine's allies.",
+        );
+        let ukraine = f.iter().find(|a| a.name == "Ukraine").expect("Ukraine found");
+        assert_ne!(ukraine.role, Role::Subject, "{ukraine:?}");
+        assert!(!ukraine.threat, "{ukraine:?}");
+    }
+
+    #[test]
+    fn names_are_found_as_runs_of_whole_words() {
+        let names: HashSet<String> = ["al-shabaab".to_string(), "islamic state".to_string()].into();
+        assert!(names_one_of("the islamic state's fighters", &names));
+        assert!(names_one_of("al-shabaab's leaders", &names));
+        assert!(!names_one_of("the state of islamic law", &names));
     }
 
     #[test]
