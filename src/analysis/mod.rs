@@ -87,11 +87,19 @@ fn analyse_document(doc: Document, front: front_matter::FrontMatter, options: &O
     }
     let in_context: HashSet<usize> = context_paras.iter().flat_map(|(_, s)| s.iter().copied()).collect();
 
+    // The sentences about each threat, in order: one pass over the
+    // attribution, not a scan of every sentence for every threat.
+    let mut about: Vec<Vec<usize>> = vec![Vec::new(); threats.len()];
+    for (s, set) in attribution.iter().enumerate() {
+        for &ti in set {
+            about[ti].push(s);
+        }
+    }
     for (ti, actor) in threats.iter().enumerate() {
         brief.threats.push(build_threat(
             &doc,
             actor,
-            ti,
+            &about[ti],
             &attribution,
             &in_context,
             &rec_sentences,
@@ -325,7 +333,7 @@ fn context_paragraphs(
 fn build_threat(
     doc: &Document,
     actor: &Found,
-    ti: usize,
+    about: &[usize],
     attribution: &[BTreeSet<usize>],
     in_context: &HashSet<usize>,
     rec_sentences: &HashSet<usize>,
@@ -337,9 +345,8 @@ fn build_threat(
             || conclusion.contains(&doc.sentences[s].para)
             || matches!(para.section, Some(Section::Recommendations | Section::Summary))
     };
-    let mine: Vec<usize> = (0..doc.sentences.len())
-        .filter(|&s| attribution[s].contains(&ti) && attribution[s].len() <= 2 && !excluded(s))
-        .collect();
+    let mine: Vec<usize> =
+        about.iter().copied().filter(|&s| attribution[s].len() <= 2 && !excluded(s)).collect();
     let summary = mine
         .iter()
         .copied()
