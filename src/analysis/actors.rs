@@ -601,7 +601,7 @@ fn join_descriptors(book: &mut Book, descriptors: &HashMap<String, Vec<String>>)
         // ("state-sponsored militias, known as the VDPs"), if one stands out
         // ("civilian militia", named once, does not).
         let weight = |j: usize| (book.drafts[j].defined.is_some(), book.drafts[j].forms.len());
-        let mut ranked: Vec<usize> = qualified.clone();
+        let mut ranked = qualified;
         ranked.sort_by_key(|&j| std::cmp::Reverse(weight(j)));
         let main = ranked.first().copied().filter(|&j| ranked.get(1).is_none_or(|&k| weight(k) < weight(j)));
         let names = descriptors.get(&head);
@@ -1667,7 +1667,6 @@ fn allies(
 ) {
     let state_of =
         |word: &str| gazetteer::state(word).or_else(|| gazetteer::state_of_demonym(word)).map(|s| s.name);
-    let find = |_: &[Draft], name: &str| states.get(name).copied();
     for (k, t) in p.toks.iter().enumerate() {
         let word = &text[t.start..t.end];
         if !word.contains('-') {
@@ -1681,14 +1680,14 @@ fn allies(
         if !joint_act {
             continue;
         }
-        let states: Vec<&str> = word.split(['-', '–']).filter_map(state_of).collect();
-        if states.len() < 2 {
+        let named: Vec<&str> = word.split(['-', '–']).filter_map(state_of).collect();
+        if named.len() < 2 {
             continue;
         }
-        for a in &states {
-            for b in &states {
+        for a in &named {
+            for b in &named {
                 if a != b
-                    && let Some(i) = find(drafts, a)
+                    && let Some(&i) = states.get(a)
                     && !drafts[i].evidence.allied.iter().any(|x| x == b)
                 {
                     drafts[i].evidence.allied.push((*b).to_string());

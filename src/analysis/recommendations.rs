@@ -697,14 +697,18 @@ fn explicit(sentence: &str, p: &Parsed) -> Option<Found1> {
             }
             "urge" | "encourage" | "call" | "ask" if !clause.passive && present(p, clause) => {
                 // "urges you to promptly report", "calls on Congress to act".
-                let to = (clause.verb + 1..p.toks.len().min(clause.verb + 10))
-                    .find(|&k| p.toks[k].tag == Tag::To)
-                    .unwrap_or(p.toks.len());
-                let mut v = to + 1;
-                while v < p.toks.len() && p.toks[v].tag.is_adv() {
-                    v += 1;
-                }
-                if p.toks.get(v).is_some_and(|t| t.tag == Tag::Vb) {
+                let to =
+                    (clause.verb + 1..p.toks.len().min(clause.verb + 10)).find(|&k| p.toks[k].tag == Tag::To);
+                let v = to.map(|to| {
+                    let mut v = to + 1;
+                    while v < p.toks.len() && p.toks[v].tag.is_adv() {
+                        v += 1;
+                    }
+                    v
+                });
+                if let (Some(to), Some(v)) = (to, v)
+                    && p.toks.get(v).is_some_and(|t| t.tag == Tag::Vb)
+                {
                     if clause.negated {
                         continue;
                     }

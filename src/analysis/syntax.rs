@@ -134,19 +134,7 @@ impl Parsed {
 /// Reads a sentence.
 pub fn parse(sentence: &str) -> Parsed {
     let tokens = tagger::tokens(sentence);
-    let mut tags = tagger::tag(sentence, &tokens);
-    // "scanned and exploited": a past form read as an adjective before a
-    // verb in the past joined to it is a verb in the past too.
-    for i in 0..tags.len().saturating_sub(2) {
-        if tags[i] == Tag::Jj
-            && tags[i + 1] == Tag::Cc
-            && tags[i + 2] == Tag::Vbd
-            && tokens[i].text(sentence).ends_with("ed")
-            && (i == 0 || tags[i - 1].is_noun() || tags[i - 1] == Tag::Prp)
-        {
-            tags[i] = Tag::Vbd;
-        }
-    }
+    let tags = tagger::tag(sentence, &tokens);
     let toks: Vec<Tok> = tokens
         .iter()
         .zip(&tags)

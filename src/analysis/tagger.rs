@@ -1475,7 +1475,25 @@ pub fn encode_model(features: &[(u64, Vec<(Tag, i16)>)]) -> (Vec<u8>, usize) {
 /// Tags the tokens of a sentence with the model compiled into the binary.
 /// Returns one tag per token.
 pub fn tag(sentence: &str, tokens: &[Token]) -> Vec<Tag> {
-    Model::embedded().tag(sentence, tokens)
+    let mut tags = Model::embedded().tag(sentence, tokens);
+    past_joined_to_past(&mut tags, tokens, sentence);
+    tags
+}
+
+/// "scanned and exploited": a past form read as an adjective right after
+/// its subject and joined by "and" to a verb in the past is a verb in the
+/// past too.
+fn past_joined_to_past(tags: &mut [Tag], tokens: &[Token], sentence: &str) {
+    for i in 0..tags.len().saturating_sub(2) {
+        if tags[i] == Tag::Jj
+            && tags[i + 1] == Tag::Cc
+            && tags[i + 2] == Tag::Vbd
+            && tokens[i].text(sentence).ends_with("ed")
+            && (i == 0 || tags[i - 1].is_noun() || tags[i - 1] == Tag::Prp)
+        {
+            tags[i] = Tag::Vbd;
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------

@@ -7,8 +7,9 @@
 //! and fails below the floors set from the measured numbers.
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
+use crate::support::fixture_files;
 use briefsmith::analysis::{Options, analyse};
 use briefsmith::model::Brief;
 use serde::Deserialize;
@@ -44,20 +45,13 @@ struct Case {
 }
 
 fn cases() -> Vec<Case> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
-        .expect("tests/fixtures exists")
-        .map(|e| e.expect("readable entry").path())
-        .filter(|p| p.join("gold.json").is_file())
-        .collect();
-    dirs.sort();
-    dirs.into_iter()
-        .map(|dir| {
-            let brief =
-                ["brief.md", "brief.txt"].iter().map(|f| dir.join(f)).find(|p| p.is_file()).expect("a brief");
-            let gold = std::fs::read_to_string(dir.join("gold.json")).expect("gold.json reads");
-            let gold: Gold = serde_json::from_str(&gold).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
-            Case { name: dir.file_name().unwrap().to_string_lossy().into_owned(), brief, gold }
+    fixture_files()
+        .into_iter()
+        .map(|f| {
+            let gold = std::fs::read_to_string(f.dir.join("gold.json")).expect("gold.json reads");
+            let gold: Gold =
+                serde_json::from_str(&gold).unwrap_or_else(|e| panic!("{}: {e}", f.dir.display()));
+            Case { name: f.name, brief: f.brief, gold }
         })
         .collect()
 }

@@ -18,6 +18,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use crate::support::fixture_files;
 use briefsmith::analysis::{Options, analyse};
 use serde_json::Value;
 
@@ -109,29 +110,9 @@ struct Fixture {
 }
 
 fn fixtures() -> Vec<Fixture> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
-        .expect("tests/fixtures exists")
-        .map(|e| e.expect("readable entry").path())
-        .filter(|p| p.join("gold.json").is_file())
-        .collect();
-    dirs.sort();
-    dirs.into_iter()
-        .map(|dir| {
-            let brief =
-                ["brief.md", "brief.txt"].iter().map(|f| dir.join(f)).find(|p| p.is_file()).expect("a brief");
-            let text = std::fs::read_to_string(&brief).expect("brief reads");
-            let markdown = brief.extension().is_some_and(|e| e == "md");
-            let name = dir.file_name().unwrap().to_string_lossy().into_owned();
-            let model = analyse(&text, &Options { title: None, markdown })
-                .unwrap_or_else(|e| panic!("{name}: {e}"))
-                .to_json();
-            Fixture {
-                model: serde_json::from_str(&model).expect("the model's JSON reads back"),
-                gold: read_json(&dir.join("gold.json")),
-                name,
-            }
-        })
+    fixture_files()
+        .into_iter()
+        .map(|f| Fixture { model: parse(&f.brief), gold: read_json(&f.dir.join("gold.json")), name: f.name })
         .collect()
 }
 

@@ -77,3 +77,30 @@ pub fn squash(s: &str) -> String {
         })
         .collect()
 }
+
+/// One fixture of `tests/fixtures/`: its name, its brief (`brief.md` or
+/// `brief.txt`) and its folder, which holds `gold.json`.
+pub struct FixtureFiles {
+    pub name: String,
+    pub brief: PathBuf,
+    pub dir: PathBuf,
+}
+
+/// The fixtures with gold labels, in name order.
+pub fn fixture_files() -> Vec<FixtureFiles> {
+    let fixtures = root().join("tests/fixtures");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&fixtures)
+        .expect("tests/fixtures exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.join("gold.json").is_file())
+        .collect();
+    dirs.sort();
+    dirs.into_iter()
+        .map(|dir| {
+            let brief =
+                ["brief.md", "brief.txt"].iter().map(|f| dir.join(f)).find(|p| p.is_file()).expect("a brief");
+            let name = dir.file_name().expect("a folder name").to_string_lossy().into_owned();
+            FixtureFiles { name, brief, dir }
+        })
+        .collect()
+}
