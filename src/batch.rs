@@ -14,27 +14,33 @@ use crate::Error;
 use crate::cli::{AnalysisArgs, BatchArgs, OutputArgs};
 use crate::pipeline::{self, Renderers, Report};
 
+/// The file kinds a folder is searched for.
+pub const BRIEF_EXTENSIONS: &str = ".txt, .md, .json";
+
 /// The briefs named by `inputs`: files as given, folders walked (in name
 /// order) for `.txt`, `.md` and `.json` files, and glob patterns expanded.
-pub fn expand(inputs: &[PathBuf]) -> Vec<PathBuf> {
+/// A folder with no brief in it, or a pattern that matches no file, is an
+/// error: a build that would make nothing says why.
+pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     let mut out = Vec::new();
     for input in inputs {
         let text = input.to_string_lossy();
-        if !input.exists()
-            && text.contains(['*', '?', '['])
-            && let Ok(paths) = glob::glob(&text)
-        {
+        if !input.exists() && text.contains(['*', '?', '[']) {
+            let paths = glob::glob(&text)
+                .map_err(|err| Error::Pattern { pattern: text.to_string(), message: err.msg.to_string() })?;
             let mut found: Vec<PathBuf> = paths.filter_map(Result::ok).filter(|p| p.is_file()).collect();
-            found.sort();
-            if !found.is_empty() {
-                out.extend(found);
-                continue;
+            if found.is_empty() {
+                return Err(Error::NoMatch { pattern: text.to_string() });
             }
+            found.sort();
+            out.extend(found);
+            continue;
         }
         if !input.is_dir() {
             out.push(input.clone());
             continue;
         }
+        let before = out.len();
         let walker = walkdir::WalkDir::new(input).sort_by_file_name().into_iter();
         for entry in walker.filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
             let ext = entry.path().extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
@@ -43,8 +49,11 @@ pub fn expand(inputs: &[PathBuf]) -> Vec<PathBuf> {
                 out.push(entry.into_path());
             }
         }
+        if out.len() == before {
+            return Err(Error::NoBriefs { dir: input.clone() });
+        }
     }
-    out
+    Ok(out)
 }
 
 /// A deterministic share of `paths`: shard `index` (1-based) of `count`
@@ -80,9 +89,13 @@ pub fn run(
     output: &OutputArgs,
     batch: &BatchArgs,
 ) -> Result<(), Error> {
-    let mut paths = expand(inputs);
+    let mut paths = expand(inputs)?;
     if let Some((index, count)) = batch.shard {
+        let total = paths.len();
         paths = shard(paths, index, count);
+        if paths.is_empty() {
+            return Err(Error::EmptyShard { index, count, total });
+        }
     }
     let renderers = &renderers.one_off(paths.len() == 1);
     let terminal = std::io::stderr().is_terminal();
@@ -127,7 +140,8 @@ pub fn run(
     bar.finish_and_clear();
     let failed = outcomes.iter().filter(|o| o.result.is_err()).count();
     if paths.len() > 1 && !batch.quiet {
-        print_table(&outcomes, start.elapsed().as_secs_f64());
+        let _ =
+            std::io::stderr().lock().write_all(table(&outcomes, start.elapsed().as_secs_f64()).as_bytes());
     }
     if output.open {
         let first = outcomes.iter().filter_map(|o| o.result.as_ref().ok()).next();
@@ -194,50 +208,102 @@ fn report_one(bar: &ProgressBar, result: &Result<Report, Error>, quiet: bool, to
     });
 }
 
-/// The closing table: brief, products, pages, time, warnings, errors.
-fn print_table(outcomes: &[Outcome], seconds: f64) {
-    let mut err = std::io::stderr().lock();
-    let width =
-        outcomes.iter().map(|o| o.path.to_string_lossy().chars().count()).max().unwrap_or(5).clamp(5, 60);
-    let _ = writeln!(
-        err,
-        "\n{:<width$}  {:>8}  {:>5}  {:>7}  {:>8}  {:>6}",
-        "brief", "products", "pages", "time", "notes", "errors"
-    );
+/// The width the closing table keeps to: an 80-column terminal.
+const TABLE_WIDTH: usize = 80;
+
+/// The closing table: products, pages, time, notes and errors per brief,
+/// the brief's path last. A path too long for the line is shortened from
+/// the left (`…/sahel/mali-fuel.md`), so every row keeps its columns and
+/// fits in [`TABLE_WIDTH`] columns.
+pub fn table(outcomes: &[Outcome], seconds: f64) -> String {
+    use std::fmt::Write as _;
+    const HEAD: &str = "products  pages     time  notes  errors  ";
+    let room = TABLE_WIDTH - HEAD.chars().count();
+    let mut out = format!("\n{HEAD}brief\n");
     let (mut products, mut pages) = (0, 0);
     for o in outcomes {
-        let name = o.path.to_string_lossy();
-        match &o.result {
+        let name = shorten_left(&o.path.to_string_lossy(), room);
+        let _ = match &o.result {
             Ok(r) => {
                 let p: usize = r.products.iter().map(|x| x.pages).sum();
                 let notes: usize = r.notes.len() + r.products.iter().map(|x| x.messages.len()).sum::<usize>();
                 products += r.products.len();
                 pages += p;
-                let _ = writeln!(
-                    err,
-                    "{name:<width$}  {:>8}  {p:>5}  {:>6.2}s  {notes:>8}  {:>6}",
-                    r.products.len(),
-                    r.seconds,
-                    0
-                );
+                let time = format!("{:.2}s", r.seconds);
+                writeln!(out, "{:>8}  {p:>5}  {time:>7}  {notes:>5}  {:>6}  {name}", r.products.len(), 0)
             }
-            Err(_) => {
-                let _ = writeln!(err, "{name:<width$}  {:>8}  {:>5}  {:>7}  {:>8}  {:>6}", 0, 0, "-", 0, 1);
-            }
-        }
+            Err(_) => writeln!(out, "{:>8}  {:>5}  {:>7}  {:>5}  {:>6}  {name}", 0, 0, "-", 0, 1),
+        };
     }
     let failed = outcomes.iter().filter(|o| o.result.is_err()).count();
     let _ = writeln!(
-        err,
+        out,
         "{} briefs, {products} products, {pages} pages in {seconds:.2} s ({:.1} products/s); {failed} failed",
         outcomes.len(),
         products as f64 / seconds.max(1e-9)
     );
+    out
+}
+
+/// `text` in at most `width` characters: kept whole when it fits, else its
+/// end, after an ellipsis (the file name is the part that tells briefs apart).
+fn shorten_left(text: &str, width: usize) -> String {
+    let count = text.chars().count();
+    if count <= width {
+        return text.to_string();
+    }
+    let tail: String = text.chars().skip(count - (width - 1)).collect();
+    format!("…{tail}")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_paths_keep_the_table_in_its_columns() {
+        let report = |seconds| Report {
+            name: "b".into(),
+            dir: PathBuf::from("out/b"),
+            products: Vec::new(),
+            unchanged: Vec::new(),
+            seconds,
+            notes: vec!["decoded".into()],
+        };
+        let long = format!("briefs/{}/sahel-mali-fuel-blockade.md", "regional-desk/west-africa".repeat(4));
+        let outcomes = vec![
+            Outcome { path: PathBuf::from("a.md"), result: Ok(report(0.5)) },
+            Outcome { path: PathBuf::from(&long), result: Ok(report(12.25)) },
+            Outcome { path: PathBuf::from("c.txt"), result: Err(Error::NoMatch { pattern: "x".into() }) },
+        ];
+        let text = table(&outcomes, 13.0);
+        let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+        assert!(lines.iter().all(|l| l.chars().count() <= TABLE_WIDTH), "{text}");
+        // Every row's brief starts where the header's does.
+        let column = lines[0].find("brief").unwrap();
+        for row in &lines[1..4] {
+            assert_eq!(row.chars().take(column).count(), column, "{text}");
+            assert!(
+                row.chars().nth(column - 1) == Some(' ') && row.chars().nth(column) != Some(' '),
+                "{text}"
+            );
+        }
+        assert!(lines[2][column..].starts_with('…'), "{text}");
+        assert!(lines[2].ends_with("/sahel-mali-fuel-blockade.md"), "{text}");
+        assert!(lines[2].contains(" 12.25s "), "{text}");
+        assert!(lines[3].ends_with("  1  c.txt"), "{text}");
+    }
+
+    #[test]
+    fn an_empty_folder_and_an_unmatched_pattern_are_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("notes.pdf"), "x").unwrap();
+        let err = expand(&[dir.path().to_path_buf()]).unwrap_err().to_string();
+        assert_eq!(err, format!("no briefs (.txt, .md, .json) in `{}`", dir.path().display()));
+        let pattern = dir.path().join("*.md");
+        let err = expand(&[pattern.clone()]).unwrap_err().to_string();
+        assert_eq!(err, format!("no file matches `{}`", pattern.display()));
+    }
 
     #[test]
     fn shards_partition_the_inputs() {

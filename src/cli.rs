@@ -7,10 +7,22 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::render::Product;
 
+/// One example per subcommand, shown under the top-level help.
+const EXAMPLES: &str = "\
+Examples:
+  briefsmith build brief.txt              all documents and model.json in out/brief/
+  briefsmith parse brief.md > model.json  the model as JSON
+  briefsmith render out/brief/model.json  the documents again from a corrected model
+  briefsmith check --strict brief.txt     list what the analysis missed; fail if any
+  briefsmith init my-brand                a starter brand.toml and templates to edit
+  briefsmith watch brief.md               rebuild whenever brief, brand or templates change
+  briefsmith completions bash             a completion script (bash, zsh, fish, …)
+  briefsmith man > briefsmith.1           the man page";
+
 /// Turns a policy or security brief into a briefing, a one-page summary and a
 /// slide deck, offline.
 #[derive(Debug, Parser)]
-#[command(name = "briefsmith", version, about, long_about = None)]
+#[command(name = "briefsmith", version, about, long_about = None, after_help = EXAMPLES)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -60,7 +72,7 @@ pub struct InitArgs {
     /// Folder to write into (created if needed).
     #[arg(default_value = ".", value_hint = clap::ValueHint::DirPath)]
     pub dir: PathBuf,
-    /// Replace files that already exist.
+    /// Replace files that already exist [default: off].
     #[arg(long)]
     pub force: bool,
 }
@@ -71,7 +83,7 @@ pub struct CheckArgs {
     /// The brief (or model) file.
     #[arg(value_hint = clap::ValueHint::FilePath)]
     pub input: PathBuf,
-    /// Exit with an error when there are warnings.
+    /// Exit with an error when there are warnings [default: off].
     #[arg(long)]
     pub strict: bool,
     #[command(flatten)]
@@ -96,13 +108,13 @@ pub struct BuildArgs {
 #[derive(Debug, Args, Clone, Default)]
 pub struct BatchArgs {
     /// Build only shard I of N (e.g. `2/4`): a deterministic share of the
-    /// inputs, so separate jobs can split a corpus.
+    /// inputs, so separate jobs can split a corpus [default: all the inputs].
     #[arg(long, value_name = "I/N", value_parser = parse_shard)]
     pub shard: Option<(usize, usize)>,
-    /// Briefs built at once (default: one per core).
+    /// Briefs built at once [default: one per core].
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
-    /// Print only errors.
+    /// Print only errors [default: off].
     #[arg(short, long)]
     pub quiet: bool,
 }
@@ -130,7 +142,7 @@ pub struct ParseArgs {
     /// The brief file (.txt, .md).
     #[arg(value_hint = clap::ValueHint::FilePath)]
     pub input: PathBuf,
-    /// Print each item beside its source sentences instead of JSON.
+    /// Print each item beside its source sentences instead of JSON [default: off].
     #[arg(long)]
     pub explain: bool,
     #[command(flatten)]
@@ -145,7 +157,7 @@ pub struct RenderArgs {
     pub model: PathBuf,
     #[command(flatten)]
     pub output: OutputArgs,
-    /// Print only errors.
+    /// Print only errors [default: off].
     #[arg(short, long)]
     pub quiet: bool,
 }
@@ -153,7 +165,8 @@ pub struct RenderArgs {
 /// Options that steer the analysis.
 #[derive(Debug, Args, Clone, Default)]
 pub struct AnalysisArgs {
-    /// Title to use instead of the one derived from the text.
+    /// Title to use instead of the one derived from the text [default: the
+    /// brief's own, else one derived from the text].
     #[arg(long)]
     pub title: Option<String>,
 }
@@ -168,40 +181,45 @@ pub struct OutputArgs {
     /// Products to render, comma-separated [default: all, or briefsmith.toml's `formats`].
     #[arg(long, value_enum, value_delimiter = ',')]
     pub format: Option<Vec<Product>>,
-    /// Open the first product when it is written.
+    /// Open the first product when it is written [default: off].
     #[arg(long)]
     pub open: bool,
-    /// Also write a self-contained Typst project (templates, model, fonts) here.
+    /// Also write a self-contained Typst project (templates, model, fonts) here
+    /// [default: none].
     #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
     pub keep_typst: Option<PathBuf>,
     /// Use the templates in this folder instead of the built-in ones (file by
-    /// file: files it lacks come from the built-in set).
+    /// file: files it lacks come from the built-in set) [default: the built-in
+    /// templates].
     #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
     pub templates: Option<PathBuf>,
-    /// Brand file (brand.toml or Quarto's _brand.yml); default: one beside the brief.
+    /// Brand file (brand.toml or Quarto's _brand.yml) [default: brand.toml or
+    /// _brand.yml beside the brief, else the built-in brand].
     #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub brand: Option<PathBuf>,
-    /// Handling marking shown on every page (default: the brief's, else the
-    /// brand's, else UNCLASSIFIED). TLP labels get their colours.
+    /// Handling marking shown on every page; TLP labels get their colours
+    /// [default: the brief's, else the brand's, else UNCLASSIFIED].
     #[arg(long)]
     pub marking: Option<String>,
-    /// Document version shown in every footer (default: the brief's).
+    /// Document version shown in every footer [default: the brief's, else none].
     #[arg(long, value_name = "VERSION")]
     pub doc_version: Option<String>,
-    /// Status; `draft` puts a DRAFT mark on every page (default: the brief's).
+    /// Status; `draft` puts a DRAFT mark on every page [default: the brief's,
+    /// else none].
     #[arg(long)]
     pub status: Option<String>,
-    /// Distribution statement (default: the brief's, else the brand's).
+    /// Distribution statement [default: the brief's, else the brand's, else none].
     #[arg(long)]
     pub distribution: Option<String>,
-    /// Author or issuing unit (default: the brief's).
+    /// Author or issuing unit [default: the brief's, else none].
     #[arg(long)]
     pub author: Option<String>,
     /// PDF standards to conform to, comma-separated: 1.4–2.0, a-1b, a-2b,
-    /// a-2u, a-3b, a-3u, a-4, ua-1 … (one PDF/A and PDF/UA together works).
+    /// a-2u, a-3b, a-3u, a-4, ua-1 … (one PDF/A and PDF/UA together works)
+    /// [default: none; tagged PDF 1.7].
     #[arg(long, value_name = "STANDARDS", value_delimiter = ',', value_parser = parse_standard)]
     pub pdf_standard: Vec<typst_pdf::PdfStandard>,
-    /// Date the documents with this UNIX time instead of now.
+    /// Date the documents with this UNIX time [default: now].
     #[arg(long, env = "SOURCE_DATE_EPOCH", value_name = "SECONDS")]
     pub creation_timestamp: Option<i64>,
 }
@@ -256,6 +274,39 @@ mod tests {
         let default = OutputArgs::default();
         assert_eq!(args.output.out_dir(), default.out_dir());
         assert_eq!(args.output.products(), default.products());
+    }
+
+    #[test]
+    fn every_option_states_its_default() {
+        let cli = Cli::command();
+        for sub in cli.get_subcommands() {
+            for arg in sub.get_arguments().filter(|a| !a.is_positional()) {
+                let id = arg.get_id().as_str();
+                if matches!(id, "help" | "version") {
+                    continue;
+                }
+                let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+                assert!(
+                    !arg.get_default_values().is_empty() || help.contains("[default: "),
+                    "`{} --{id}` does not say its default: {help:?}",
+                    sub.get_name()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn top_level_help_shows_one_example_per_subcommand() {
+        let mut cli = Cli::command();
+        let help = cli.render_help().to_string();
+        let examples = help.split_once("Examples:").expect("an Examples section").1;
+        for sub in cli.get_subcommands().map(|s| s.get_name()).filter(|n| *n != "help") {
+            let n = examples
+                .lines()
+                .filter(|l| l.trim_start().starts_with(&format!("briefsmith {sub} ")))
+                .count();
+            assert_eq!(n, 1, "example lines for `{sub}` in:\n{help}");
+        }
     }
 
     #[test]

@@ -76,6 +76,36 @@ pub enum Error {
         /// How many.
         count: usize,
     },
+    /// A folder given to build holds no brief.
+    #[error("no briefs ({exts}) in `{dir}`", exts = batch::BRIEF_EXTENSIONS)]
+    NoBriefs {
+        /// The folder.
+        dir: std::path::PathBuf,
+    },
+    /// A glob pattern matched no file.
+    #[error("no file matches `{pattern}`")]
+    NoMatch {
+        /// The pattern as given.
+        pattern: String,
+    },
+    /// A glob pattern is malformed.
+    #[error("failed to read pattern `{pattern}` ({message})")]
+    Pattern {
+        /// The pattern as given.
+        pattern: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// `--shard` picked a share with no brief in it.
+    #[error("no briefs in shard {index}/{count} (the {total} briefs all fall in other shards)")]
+    EmptyShard {
+        /// The shard asked for.
+        index: usize,
+        /// Shards in all.
+        count: usize,
+        /// Briefs before sharding.
+        total: usize,
+    },
     /// Some briefs of a batch failed (each was reported as it failed).
     #[error("failed to build {failed} of {total} briefs")]
     Batch {

@@ -74,6 +74,35 @@ pub struct Meta {
     /// `derived` (built from the text by the analysis).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title_source: Option<String>,
+    /// The brief the model was made from, so that `render` can find its
+    /// sentences again for the briefing's source notes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceFile>,
+}
+
+/// The brief a model was made from: where it was and what it held.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SourceFile {
+    /// The path as given on the command line (relative to the folder the
+    /// model was made in, unless it was given absolute).
+    pub path: String,
+    /// SHA-256 of the brief's text as UTF-8, in lower-case hex: the spans
+    /// of the model count bytes of exactly this text.
+    pub sha256: String,
+}
+
+impl SourceFile {
+    /// The record of `text`, read from `path`.
+    pub fn of(path: &Path, text: &str) -> Self {
+        SourceFile { path: path.to_string_lossy().into_owned(), sha256: sha256_hex(text) }
+    }
+}
+
+/// SHA-256 of `text` in lower-case hex (what `sha256sum` prints for a UTF-8 file).
+pub fn sha256_hex(text: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A half-open byte range `[start, end)` into the input text.
@@ -118,8 +147,11 @@ pub enum ThreatKind {
 pub enum Role {
     /// The brief warns about it.
     Threat,
-    /// It shelters, funds or tolerates a threat.
+    /// It funds, arms, supports or tolerates a threat.
     Enabler,
+    /// A state on whose territory a threat shelters, has its bases or
+    /// attacks from.
+    Host,
     /// It helps the brief's subject.
     Partner,
     /// The brief is written about or for it (usually a state).
@@ -201,6 +233,9 @@ pub struct Actor {
     pub role: Role,
     /// How often the brief names it.
     pub mentions: usize,
+    /// For a host: the threats it shelters, by label.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub shelters: Vec<String>,
 }
 
 /// One recommendation.

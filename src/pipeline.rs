@@ -12,7 +12,7 @@ use crate::brand;
 use crate::cli::{AnalysisArgs, OutputArgs};
 use crate::input::{self, InputKind};
 use crate::model::Brief;
-use crate::model::Span;
+use crate::model::{SourceFile, Span, sha256_hex};
 use crate::output;
 use crate::render::{
     Brand, DocumentControl, Fit, Handout, Product, Quote, Rendered, Renderer, Settings, SlideImage, Sources,
@@ -37,8 +37,11 @@ pub fn load(path: &Path, analysis: &AnalysisArgs) -> Result<(Input, Brief), Erro
                 .path
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
-            analysis::analyse(&input.text, &Options { title: analysis.title.clone(), markdown })
-                .map_err(|source| Error::FrontMatter { path: input.path.clone(), source })?
+            let mut brief =
+                analysis::analyse(&input.text, &Options { title: analysis.title.clone(), markdown })
+                    .map_err(|source| Error::FrontMatter { path: input.path.clone(), source })?;
+            brief.meta.source = Some(SourceFile::of(&input.path, &input.text));
+            brief
         }
     };
     if let (InputKind::Model, Some(title)) = (input.kind, &analysis.title) {
@@ -96,6 +99,7 @@ pub fn settings(brief: &Brief, args: &OutputArgs, brand: &brand::Loaded, source:
         document,
         sources: source.map(|text| sources(brief, text)).unwrap_or_default(),
         handout: None,
+        handout_copy: false,
         files,
         timestamp,
         pdf_standards: args.pdf_standard.clone(),
@@ -155,7 +159,24 @@ pub fn build(
         None => brand::Loaded::default(),
     };
     let renderer = renderers.get(&brand.font_dirs)?;
-    let source = (input.kind == InputKind::Text).then_some(input.text.as_str());
+    let mut notes = brand.notes.clone();
+    // A model's source notes need the brief it was made from.
+    let found;
+    let source = match input.kind {
+        InputKind::Text => Some(input.text.as_str()),
+        InputKind::Model => match find_brief(&input.path, brief.meta.source.as_ref()) {
+            Ok(text) => {
+                found = text;
+                Some(found.as_str())
+            }
+            Err(why) => {
+                if args.products().contains(&Product::Briefing) {
+                    notes.push(format!("the briefing has no source notes: {why}"));
+                }
+                None
+            }
+        },
+    };
     let settings = settings(&brief, args, &brand, source);
     let products = render_all(&renderer, &brief, &args.products(), &settings, renderers.one_off)?;
     let model = brief.to_json();
@@ -179,17 +200,49 @@ pub fn build(
         let fit = products.iter().find_map(|r| r.fit).unwrap_or(settings.fit);
         output::eject(project, renderer.templates(), &model, &Settings { fit, ..settings.clone() })?;
     }
-    let notes = input
-        .encoding
-        .map(|e| {
-            format!(
-                "decoded `{}` from {e}; spans in model.json count bytes of the UTF-8 text",
-                input.path.display()
-            )
-        })
-        .into_iter()
-        .collect();
+    if let Some(e) = input.encoding {
+        notes.push(format!(
+            "decoded `{}` from {e}; spans in model.json count bytes of the UTF-8 text",
+            input.path.display()
+        ));
+    }
     Ok(Report { name, dir, products, unchanged, seconds: start.elapsed().as_secs_f64(), notes })
+}
+
+/// The text of the brief a model was made from, for its source notes, or
+/// why it cannot be had. The model names the brief's path as it was given
+/// when the model was made; it is looked for as given (from the working
+/// folder), then from the model's folder and each folder above it, so a
+/// project moved or rendered from elsewhere still finds it. The text must
+/// hash as recorded: the model's spans point into exactly that text.
+pub fn find_brief(model: &Path, source: Option<&SourceFile>) -> Result<String, String> {
+    let Some(source) = source else {
+        return Err(format!("`{}` does not name the brief it was made from", model.display()));
+    };
+    let given = Path::new(&source.path);
+    let mut candidates = vec![given.to_path_buf()];
+    if given.is_relative() {
+        let folder = model.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        candidates.extend(folder.ancestors().map(|dir| dir.join(given)));
+        if let Some(name) = given.file_name() {
+            candidates.push(folder.join(name));
+        }
+    }
+    let mut changed = None;
+    for path in &candidates {
+        let Ok(read) = input::read(path) else { continue };
+        if sha256_hex(&read.text) == source.sha256 {
+            return Ok(read.text);
+        }
+        changed.get_or_insert(read.path);
+    }
+    match changed {
+        Some(path) => Err(format!(
+            "the brief `{}` has changed since the model was made (its spans no longer point into it)",
+            path.display()
+        )),
+        None => Err(format!("the brief `{}` named by the model was not found", source.path)),
+    }
 }
 
 /// Renderers by the font folders their brand brings, built once each.
@@ -286,8 +339,9 @@ fn pdf_version_only(standard: typst_pdf::PdfStandard) -> bool {
 
 /// Renders the requested products in the order of [`Product::ALL`]: the
 /// briefing, summary and slides in parallel (on rayon's pool, so briefs of a
-/// batch share it), then the handout from the slides (rendered for it even
-/// when not requested). `one_off`: see [`Renderers::one_off`].
+/// batch share it), then the handout. The handout draws a copy of the slides
+/// laid out without their own markings (rendered beside the others), so each
+/// of its pages shows the marking once. `one_off`: see [`Renderers::one_off`].
 pub fn render_all(
     renderer: &Renderer,
     brief: &Brief,
@@ -296,29 +350,38 @@ pub fn render_all(
     one_off: bool,
 ) -> Result<Vec<Rendered>, Error> {
     let handout = products.contains(&Product::Handout);
-    let mut first: Vec<Product> = products.iter().copied().filter(|&p| p != Product::Handout).collect();
-    if handout && !first.contains(&Product::Slides) {
-        first.push(Product::Slides);
-    }
-    // The summary is the quickest: it goes last, so the two long ones start
-    // at once and the summary fills in beside whichever ends first.
-    first.sort_by_key(|&p| (p == Product::Summary, p));
-    first.dedup();
-    use rayon::prelude::*;
-    let mut out: Vec<Rendered> = first
-        .par_iter()
-        .map(|&product| renderer.render(brief, product, settings))
-        .collect::<Result<_, _>>()?;
+    // (product, laid out as the handout's copy)
+    let mut first: Vec<(Product, bool)> =
+        products.iter().copied().filter(|&p| p != Product::Handout).map(|p| (p, false)).collect();
     if handout {
-        let slides = out.iter_mut().find(|r| r.product == Product::Slides).expect("slides were rendered");
-        let handout = handout_settings(settings, slides);
+        first.push((Product::Slides, true));
+    }
+    // The summary is the quickest: it goes last, so the long ones start at
+    // once and the summary fills in beside whichever ends first.
+    first.sort_by_key(|&(p, copy)| (p == Product::Summary, p, copy));
+    first.dedup();
+    let copy_settings = Settings { handout_copy: true, ..settings.clone() };
+    use rayon::prelude::*;
+    let mut out: Vec<(Rendered, bool)> = first
+        .par_iter()
+        .map(|&(product, copy)| {
+            renderer.render(brief, product, if copy { &copy_settings } else { settings }).map(|r| (r, copy))
+        })
+        .collect::<Result<_, _>>()?;
+    if let Some(at) = out.iter().position(|(_, copy)| *copy) {
+        let (copy, _) = out.remove(at);
+        let handout = handout_settings(settings, &copy);
         // The handout has what it needs; laid-out slides are large.
-        slides.document = None;
+        drop(copy);
+        for (r, _) in &mut out {
+            r.document = None;
+        }
         if one_off {
             typst::comemo::evict(0);
         }
-        out.push(renderer.render(brief, Product::Handout, &handout)?);
+        out.push((renderer.render(brief, Product::Handout, &handout)?, false));
     }
+    let mut out: Vec<Rendered> = out.into_iter().map(|(r, _)| r).collect();
     out.retain(|r| products.contains(&r.product));
     out.sort_by_key(|r| r.product);
     Ok(out)

@@ -80,6 +80,9 @@ pub struct Found {
     pub confidence: f64,
     /// Why, in a few words.
     pub reason: String,
+    /// For a host: the hostile groups named beside it as sheltering there
+    /// (as first named).
+    pub harbours: Vec<String>,
 }
 
 /// The kind of name an actor was found by.
@@ -147,6 +150,11 @@ struct Evidence {
     counters: f64,
     /// Helps or shelters a threat.
     enables: f64,
+    /// Named as the place a hostile group has its havens or bases, or
+    /// attacks from ("safe havens in Afghanistan"): a host, for a state.
+    harbours: f64,
+    /// The hostile groups named beside that place (their first forms).
+    harboured: Vec<String>,
     /// Acts together with, or helps, the author's side.
     partners: f64,
     /// Says, reports or assesses.
@@ -1936,6 +1944,63 @@ fn cue_evidence(p: &Parsed, mentions: &[Mention], drafts: &mut [Draft]) {
             .count();
         drafts[m.actor].evidence.enables += (cues as f64 * 0.5).min(1.5);
     }
+    harbour_evidence(p, mentions, drafts);
+}
+
+/// Nouns of a place where a hostile group shelters; they mark hostility by
+/// themselves ("safe havens in Afghanistan").
+const HAVEN_NOUNS: &[&str] = &["haven", "sanctuary", "hideout", "stronghold", "hideaway"];
+
+/// Nouns and verbs of a group's presence, which mark a host only beside a
+/// hostile group or word ("TTP leaders operate freely within Afghanistan",
+/// "militant camps in Syria").
+#[rustfmt::skip]
+const PRESENCE_WORDS: &[&str] = &[
+    "base", "camp", "shelter", "refuge", "presence", "operate", "hide", "train", "regroup",
+    "headquarter", "harbor", "harbour", "reside", "sheltered",
+];
+
+/// A state named as the place a hostile group shelters, operates or attacks
+/// from: "its safe havens in Afghanistan", "handlers based in Afghanistan",
+/// "attacks from Afghanistan". The preposition must come right before the
+/// state's name; the cue word up to five words before the preposition.
+fn harbour_evidence(p: &Parsed, mentions: &[Mention], drafts: &mut [Draft]) {
+    let hostile: Vec<String> = mentions
+        .iter()
+        .filter(|o| drafts[o.actor].hostile_name && drafts[o.actor].nature != Nature::State)
+        .map(|o| drafts[o.actor].forms[0].clone())
+        .collect();
+    let hostile_word = p.toks.iter().any(|t| t.tag.is_noun() && semantics::noun(&t.lemma).hostile());
+    for m in mentions {
+        if drafts[m.actor].nature != Nature::State || m.start == 0 {
+            continue;
+        }
+        let prep = p.toks[m.start - 1].lower.as_str();
+        if !matches!(prep, "in" | "within" | "inside" | "from") {
+            continue;
+        }
+        let window = m.start.saturating_sub(6)..m.start - 1;
+        let haven = window
+            .clone()
+            .any(|i| p.toks[i].tag.is_noun() && HAVEN_NOUNS.contains(&p.toks[i].lemma.as_str()));
+        let presence = window.clone().any(|i| PRESENCE_WORDS.contains(&p.toks[i].lemma.as_str()));
+        // "attacks from Afghanistan": harm launched from the place.
+        let attacks_from = prep == "from"
+            && window.clone().any(|i| {
+                let t = &p.toks[i];
+                (t.tag.is_noun() && semantics::noun(&t.lemma).harm()) || t.lemma == "launch"
+            });
+        let hostile_near = !hostile.is_empty() || hostile_word;
+        if haven || (presence || attacks_from) && hostile_near {
+            let e = &mut drafts[m.actor].evidence;
+            e.harbours += 1.0;
+            for name in &hostile {
+                if !e.harboured.contains(name) {
+                    e.harboured.push(name.clone());
+                }
+            }
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -2028,6 +2093,8 @@ fn decide(doc: &Document, parsed: &[Parsed], mut drafts: Vec<Draft>) -> Vec<Foun
             Role::Partner
         } else if own_side {
             Role::Own
+        } else if d.nature == Nature::State && d.evidence.harbours >= 1.0 {
+            Role::Host
         } else if d.evidence.enables >= 1.5 && d.evidence.enables > d.evidence.harm * 0.5
             || d.evidence.enables >= 1.0 && d.evidence.harm == 0.0
         {
@@ -2042,7 +2109,7 @@ fn decide(doc: &Document, parsed: &[Parsed], mut drafts: Vec<Draft>) -> Vec<Foun
         // Only actors a reader would look up: threats, enablers, states and
         // organisations; not every capitalised phrase.
         let keep = threat
-            || matches!(role, Role::Enabler | Role::Subject | Role::Partner)
+            || matches!(role, Role::Enabler | Role::Host | Role::Subject | Role::Partner)
             || matches!(d.nature, Nature::State | Nature::Listed | Nature::Organ | Nature::Institution)
             || d.mentions >= 2 && d.nature != Nature::Person;
         if !keep {
@@ -2272,6 +2339,7 @@ fn finish(d: Draft, role: Role, threat: bool, salience: Salience, confidence: f6
         salience,
         confidence,
         reason,
+        harbours: if role == Role::Host { d.evidence.harboured } else { Vec::new() },
     }
 }
 
@@ -2353,6 +2421,19 @@ mod tests {
         let ttp = f.iter().find(|a| a.aliases.contains(&"TTP".to_string())).expect("TTP found");
         assert_eq!(ttp.name, "Tehreek-i-Taliban Pakistan");
         assert!(ttp.threat);
+    }
+
+    #[test]
+    fn a_state_where_a_group_has_its_havens_is_its_host() {
+        let f = found(
+            "Kenya faces a growing threat from al-Shabaab. Al-Shabaab keeps safe havens in Somalia and launches raids from Somalia into Kenya's border counties. Kenya should fund its police. Trade with Germany grew, and firms based in Germany opened offices in Nairobi.",
+        );
+        let role = |name: &str| f.iter().find(|a| a.name == name).map(|a| a.role);
+        assert_eq!(role("Somalia"), Some(Role::Host), "{f:?}");
+        let somalia = f.iter().find(|a| a.name == "Somalia").unwrap();
+        assert!(somalia.harbours.iter().any(|h| h.eq_ignore_ascii_case("al-Shabaab")), "{somalia:?}");
+        assert_ne!(role("Germany"), Some(Role::Host), "a place named beside no hostile group: {f:?}");
+        assert_ne!(role("Kenya"), Some(Role::Host));
     }
 
     #[test]

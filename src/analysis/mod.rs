@@ -113,6 +113,7 @@ fn analyse_document(doc: Document, front: front_matter::FrontMatter, options: &O
             aliases: a.aliases.clone(),
             role: a.role,
             mentions: a.mentions,
+            shelters: sheltered_threats(a, &brief.threats),
         })
         .collect();
     brief.recommendations = recs
@@ -152,6 +153,7 @@ fn analyse_document(doc: Document, front: front_matter::FrontMatter, options: &O
         status: front.status,
         distribution: front.distribution,
         title_source: Some(title_source.into()),
+        source: None,
     };
     brief
 }
@@ -556,6 +558,23 @@ fn bottom_line(
     chosen
 }
 
+/// The threats a host shelters, by label, in the threat list's order: each
+/// group named beside the host that is one of the threats (by any name).
+fn sheltered_threats(host: &Found, threats: &[Threat]) -> Vec<String> {
+    threats
+        .iter()
+        .filter(|t| {
+            host.harbours.iter().any(|h| {
+                std::iter::once(&t.name)
+                    .chain(&t.aliases)
+                    .chain([&t.label])
+                    .any(|n| n.eq_ignore_ascii_case(h))
+            })
+        })
+        .map(|t| t.label.clone())
+        .collect()
+}
+
 /// A risk as the threat list holds it.
 fn risk_as_found(r: risks::Risk) -> Found {
     Found {
@@ -573,6 +592,7 @@ fn risk_as_found(r: risks::Risk) -> Found {
         salience: r.salience,
         confidence: r.confidence,
         reason: r.reason,
+        harbours: Vec::new(),
     }
 }
 

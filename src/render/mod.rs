@@ -85,6 +85,10 @@ pub struct Settings {
     /// The rendered slides and their notes, for the handout.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub handout: Option<Handout>,
+    /// Slides laid out to be drawn inside the handout: without their own
+    /// marking banners and DRAFT mark, which the handout's page carries once.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub handout_copy: bool,
     /// Files served to templates besides the model and settings (the logo,
     /// slide images for the handout), by root-relative path.
     #[serde(skip)]

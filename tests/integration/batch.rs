@@ -40,6 +40,72 @@ fn one_bad_brief_does_not_stop_the_others() {
 }
 
 #[test]
+fn an_empty_folder_says_there_is_nothing_to_build() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("empty/sub")).unwrap();
+    std::fs::write(dir.path().join("empty/sub/notes.pdf"), "%PDF-1.7").unwrap();
+    let out = run(dir.path(), &["build", "empty"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr(&out).trim_end(), "error: no briefs (.txt, .md, .json) in `empty`");
+    assert!(!dir.path().join("out").exists(), "nothing written");
+}
+
+#[test]
+fn a_pattern_that_matches_nothing_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    folder_of_briefs(dir.path(), 1);
+    let out = run(dir.path(), &["build", "briefs/*.md"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr(&out).trim_end(), "error: no file matches `briefs/*.md`");
+    // A pattern that matches builds what it matched.
+    let out = run(dir.path(), &["build", "briefs/*.txt", "--format", "summary", "-q"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(dir.path().join("out/brief-0/summary.pdf").is_file());
+}
+
+#[test]
+fn a_shard_with_no_brief_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    folder_of_briefs(dir.path(), 1);
+    // One brief falls in exactly one of two shards; the other is empty.
+    let codes: Vec<(Option<i32>, String)> = ["1/2", "2/2"]
+        .iter()
+        .map(|shard| {
+            let out = run(dir.path(), &["build", "briefs", "--format", "summary", "-q", "--shard", shard]);
+            (out.status.code(), stderr(&out))
+        })
+        .collect();
+    let empty: Vec<&(Option<i32>, String)> = codes.iter().filter(|(code, _)| *code == Some(1)).collect();
+    assert_eq!(empty.len(), 1, "{codes:?}");
+    assert!(
+        empty[0].1.trim_end().starts_with("error: no briefs in shard ")
+            && empty[0].1.contains("(the 1 briefs all fall in other shards)"),
+        "{codes:?}"
+    );
+}
+
+#[test]
+fn the_closing_table_keeps_its_columns_for_long_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = "regional-desks/west-africa-and-the-sahel/quarterly-assessments/2026";
+    std::fs::create_dir_all(dir.path().join(deep)).unwrap();
+    std::fs::write(dir.path().join(deep).join("mali-fuel-blockade-and-jnim.txt"), SEED).unwrap();
+    std::fs::write(dir.path().join("short.txt"), SEED).unwrap();
+    let out = run(dir.path(), &["build", deep, "short.txt", "--format", "summary"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().skip_while(|l| !l.starts_with("products")).collect();
+    assert!(lines.len() >= 4, "{err}");
+    let column = lines[0].find("brief").expect("header");
+    for row in &lines[..3] {
+        assert!(row.chars().count() <= 80, "wider than 80 columns: {row:?}");
+    }
+    assert!(lines[1].ends_with("/mali-fuel-blockade-and-jnim.txt") && lines[1].contains('…'), "{err}");
+    assert!(lines[1][column..].starts_with('…'), "{err}");
+    assert_eq!(&lines[2][column..], "short.txt", "{err}");
+}
+
+#[test]
 fn shards_cover_every_brief_once() {
     let dir = tempfile::tempdir().unwrap();
     folder_of_briefs(dir.path(), 6);

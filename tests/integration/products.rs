@@ -9,7 +9,7 @@ use briefsmith::analysis::{Options, analyse};
 use briefsmith::cli::OutputArgs;
 use briefsmith::model::{Brief, Figure, Meta, Recommendation, Threat};
 use briefsmith::pipeline;
-use briefsmith::render::{Product, Renderer, Templates};
+use briefsmith::render::{Product, Renderer, Settings, Templates};
 use typst::layout::{Frame, FrameItem, Point, Transform};
 use typst_layout::PagedDocument;
 
@@ -258,6 +258,35 @@ fn slides_come_with_speaker_notes_and_a_handout() {
 }
 
 #[test]
+fn a_handout_page_shows_each_marking_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = crate::support::seed();
+    let args =
+        ["build", seed.to_str().unwrap(), "--format", "slides,handout", "--marking", "TLP:AMBER+STRICT"];
+    let out = run(dir.path(), &[&args[..], &["--status", "draft"]].concat());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let base = dir.path().join("out/pakistan-counterterrorism");
+    // The deck itself carries its markings on every slide …
+    let slides = Pdf::open(&base.join("slides.pdf"));
+    let slide_pages = slides.page_and_form_texts();
+    assert!(slide_pages.iter().all(|(own, _)| own.contains("TLP:AMBER+STRICT") && own.contains("DRAFT")));
+    // … but on a handout page the slides are drawn without them: the page's
+    // own banners show the marking, and the DRAFT mark, once.
+    let pages = Pdf::open(&base.join("handout.pdf")).page_and_form_texts();
+    assert!(pages.len() >= 4);
+    for (i, (own, drawn)) in pages.iter().enumerate() {
+        assert!(
+            drawn.contains("SLIDE") || drawn.contains("Pakistan"),
+            "page {}: slides drawn: {drawn}",
+            i + 1
+        );
+        assert!(own.contains("TLP:AMBER+STRICT"), "page {}: the page's own banner", i + 1);
+        assert!(!drawn.contains("TLP:AMBER"), "page {}: a slide drawn with its own marking: {drawn}", i + 1);
+        assert!(!drawn.contains("DRAFT"), "page {}: a slide drawn with its own DRAFT mark", i + 1);
+    }
+}
+
+#[test]
 fn a_handout_meets_the_pdf_standards_asked_for() {
     // Typst cannot embed a PDF in a PDF/A or PDF/UA file: there the slides
     // reach the handout as SVG. A bare PDF version still embeds the PDF.
@@ -289,7 +318,8 @@ fn page_one_of_each_product_matches_its_reference() {
             settings.fit = renderer.render(&brief, product, &settings).unwrap().fit.unwrap();
         }
         if product == Product::Handout {
-            let slides = renderer.render(&brief, Product::Slides, &settings).unwrap();
+            let copy = Settings { handout_copy: true, ..settings.clone() };
+            let slides = renderer.render(&brief, Product::Slides, &copy).unwrap();
             settings = pipeline::handout_settings(&settings, &slides);
         }
         let doc = renderer.document(&brief, product, &settings).expect("lays out");

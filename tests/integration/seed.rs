@@ -95,3 +95,58 @@ fn keep_typst_writes_a_self_contained_project() {
         serde_json::from_str(&std::fs::read_to_string(proj.join("settings.json")).unwrap()).unwrap();
     assert!(settings["fit"]["body_size"].as_f64().unwrap() >= 8.5);
 }
+
+#[test]
+fn render_finds_the_brief_for_its_source_notes_or_says_why_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("project");
+    std::fs::create_dir_all(project.join("briefs")).unwrap();
+    std::fs::copy(seed(), project.join("briefs/pk.txt")).unwrap();
+    let out = run(&project, &["build", "briefs/pk.txt", "--format", "briefing"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let built = Pdf::open(&project.join("out/pk/briefing.pdf"));
+    assert!(built.text().contains("Sourcenotes"));
+    let model: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(project.join("out/pk/model.json")).unwrap()).unwrap();
+    assert_eq!(model["meta"]["source"]["path"], "briefs/pk.txt");
+    assert_eq!(model["meta"]["source"]["sha256"].as_str().map(str::len), Some(64));
+
+    // Rendered from another folder, the model still finds its brief (from
+    // its own folder upwards): the same briefing, appendix included.
+    let model_path = project.join("out/pk/model.json");
+    let model_arg = model_path.to_str().unwrap();
+    let out = run(dir.path(), &["render", model_arg, "--format", "briefing", "-o", "again"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("source notes"), "{}", stderr(&out));
+    let again = Pdf::open(&dir.path().join("again/pk/briefing.pdf"));
+    assert_eq!(again.pages(), built.pages());
+    assert!(again.text().contains("Sourcenotes"));
+
+    // A brief edited since: its spans no longer fit, and the note says so.
+    std::fs::write(project.join("briefs/pk.txt"), "Edited.\n").unwrap();
+    let out = run(dir.path(), &["render", model_arg, "--format", "briefing", "-o", "edited"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!(
+            "note: the briefing has no source notes: the brief `{}` has changed since the model was made",
+            project.join("briefs/pk.txt").display()
+        )),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!Pdf::open(&dir.path().join("edited/pk/briefing.pdf")).text().contains("Sourcenotes"));
+
+    // A model that names no brief.
+    let mut bare = model.clone();
+    bare["meta"].as_object_mut().unwrap().remove("source");
+    std::fs::write(dir.path().join("bare.json"), bare.to_string()).unwrap();
+    let out = run(dir.path(), &["render", "bare.json", "--format", "briefing"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "note: the briefing has no source notes: `bare.json` does not name the brief it was made from"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}

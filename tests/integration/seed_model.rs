@@ -24,6 +24,10 @@ fn threats_are_the_three_groups_with_their_aliases() {
     assert!(brief.threats[2].aliases.contains(&"ISIS".to_string()), "ISIS is ISIS-K here");
     let taliban = brief.actors.iter().find(|a| a.name == "Afghan Taliban").expect("Afghan Taliban found");
     assert_eq!(taliban.role, Role::Enabler);
+    // Afghanistan, where the groups have their safe havens, is their host.
+    let afghanistan = brief.actors.iter().find(|a| a.name == "Afghanistan").expect("Afghanistan found");
+    assert_eq!(afghanistan.role, Role::Host);
+    assert_eq!(afghanistan.shelters, ["TTP"]);
     assert!(brief.actors.iter().any(|a| a.name == "Pakistan" && a.role == Role::Subject));
 }
 

@@ -57,6 +57,78 @@ impl Pdf {
             .collect()
     }
 
+    /// For each page, the text it shows itself and the text the forms it
+    /// draws show (a PDF page drawn as an image is such a form), whitespace
+    /// removed.
+    /// Each form is read as lopdf reads a page: it is given a page of its
+    /// own in a copy of the document, with the form's content and resources.
+    pub fn page_and_form_texts(&self) -> Vec<(String, String)> {
+        use lopdf::{Dictionary, Object, ObjectId};
+        let mut doc = self.doc.clone();
+        let pages = doc.get_pages();
+        let root =
+            doc.catalog().and_then(|c| c.get(b"Pages")).and_then(Object::as_reference).expect("page tree");
+        // The forms named in a resource dictionary, and in theirs, in turn.
+        fn forms(doc: &lopdf::Document, resources: Option<&Object>, out: &mut Vec<ObjectId>) {
+            let resources = match resources {
+                Some(Object::Reference(id)) => doc.get_dictionary(*id).ok(),
+                Some(Object::Dictionary(d)) => Some(d),
+                _ => None,
+            };
+            let Some(xobjects) = resources.and_then(|r| r.get(b"XObject").ok()) else { return };
+            let xobjects = match xobjects {
+                Object::Reference(id) => doc.get_dictionary(*id).ok(),
+                Object::Dictionary(d) => Some(d),
+                _ => None,
+            };
+            for (_, x) in xobjects.into_iter().flat_map(|d| d.iter()) {
+                let Ok(id) = x.as_reference() else { continue };
+                let Ok(stream) = doc.get_object(id).and_then(Object::as_stream) else { continue };
+                let is_form =
+                    stream.dict.get(b"Subtype").and_then(Object::as_name).is_ok_and(|n| n == b"Form");
+                if is_form && !out.contains(&id) {
+                    out.push(id);
+                    forms(doc, stream.dict.get(b"Resources").ok(), out);
+                }
+            }
+        }
+        let mut per_page = Vec::new();
+        let mut next_page = pages.len() as u32 + 1;
+        let mut extra: Vec<(u32, Vec<u32>)> = Vec::new();
+        for (&number, &id) in &pages {
+            let page = doc.get_dictionary(id).expect("page").clone();
+            let mut found = Vec::new();
+            forms(&doc, page.get(b"Resources").ok(), &mut found);
+            let mut numbers = Vec::new();
+            for form in found {
+                let stream = doc.get_object(form).and_then(Object::as_stream).expect("form").clone();
+                let mut pseudo = Dictionary::new();
+                pseudo.set("Type", Object::Name(b"Page".to_vec()));
+                pseudo.set("Parent", Object::Reference(root));
+                pseudo.set("Contents", Object::Reference(form));
+                if let Ok(resources) = stream.dict.get(b"Resources") {
+                    pseudo.set("Resources", resources.clone());
+                }
+                let pseudo_id = doc.add_object(pseudo);
+                let tree = doc.get_dictionary_mut(root).expect("page tree");
+                let mut kids = tree.get(b"Kids").and_then(Object::as_array).cloned().unwrap_or_default();
+                kids.push(Object::Reference(pseudo_id));
+                tree.set("Kids", kids);
+                numbers.push(next_page);
+                next_page += 1;
+            }
+            extra.push((number, numbers));
+        }
+        let count = next_page - 1;
+        doc.get_dictionary_mut(root).expect("page tree").set("Count", i64::from(count));
+        for (number, forms) in extra {
+            let own = doc.extract_text(&[number]).unwrap_or_default();
+            let drawn: String = forms.iter().map(|&f| doc.extract_text(&[f]).unwrap_or_default()).collect();
+            per_page.push((squash(&own), squash(&drawn)));
+        }
+        per_page
+    }
+
     /// All text, with whitespace removed, so line breaks inside names do
     /// not matter.
     pub fn text(&self) -> String {
