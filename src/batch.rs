@@ -301,7 +301,7 @@ mod tests {
         let err = expand(&[dir.path().to_path_buf()]).unwrap_err().to_string();
         assert_eq!(err, format!("no briefs (.txt, .md, .json) in `{}`", dir.path().display()));
         let pattern = dir.path().join("*.md");
-        let err = expand(&[pattern.clone()]).unwrap_err().to_string();
+        let err = expand(std::slice::from_ref(&pattern)).unwrap_err().to_string();
         assert_eq!(err, format!("no file matches `{}`", pattern.display()));
     }
 

@@ -427,7 +427,11 @@ impl Renderer {
         let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
         let doc = output
             .map_err(|errors| RenderError::Template { product, report: self.report(&world, &errors) })?;
-        let messages = if warnings.is_empty() { Vec::new() } else { vec![self.report(&world, &warnings)] };
+        let messages = if warnings.is_empty() {
+            Vec::new()
+        } else {
+            vec![self.report(&world, &collapse_repeats(warnings))]
+        };
         Ok((doc, messages))
     }
 
@@ -516,4 +520,44 @@ fn to_datetime(t: chrono::DateTime<chrono::Utc>) -> Datetime {
         t.second() as u8,
     )
     .unwrap_or_else(|| Datetime::from_ymd(2000, 1, 1).expect("valid date"))
+}
+
+/// Warnings with the same message once each, the first with how many times
+/// it came: Typst warns at every use of, say, a font family it does not
+/// have, which in a template is dozens of lines saying one thing.
+fn collapse_repeats(warnings: EcoVec<SourceDiagnostic>) -> EcoVec<SourceDiagnostic> {
+    let mut seen: Vec<(SourceDiagnostic, usize)> = Vec::new();
+    for warning in warnings {
+        match seen.iter_mut().find(|(w, _)| w.severity == warning.severity && w.message == warning.message) {
+            Some((_, count)) => *count += 1,
+            None => seen.push((warning, 1)),
+        }
+    }
+    seen.into_iter()
+        .map(|(mut warning, count)| {
+            if count > 1 {
+                warning.message = typst::ecow::eco_format!("{} ({count} times)", warning.message);
+            }
+            warning
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod collapse_tests {
+    use typst::syntax::Span;
+
+    use super::*;
+
+    #[test]
+    fn repeated_warnings_become_one_with_a_count() {
+        let warn = |m: &str| SourceDiagnostic::warning(Span::detached(), m);
+        let warnings: EcoVec<SourceDiagnostic> =
+            [warn("unknown font family: lato"), warn("other"), warn("unknown font family: lato")]
+                .into_iter()
+                .collect();
+        let messages: Vec<String> =
+            collapse_repeats(warnings).iter().map(|w| w.message.to_string()).collect();
+        assert_eq!(messages, ["unknown font family: lato (2 times)", "other"]);
+    }
 }

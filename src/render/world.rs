@@ -6,16 +6,21 @@
 //! memory, `brief.json` (the model) and `settings.json` (date, marking,
 //! brand, fit). Packages, system fonts and paths outside the template root
 //! are refused.
+//!
+//! Fonts: a brand's (its font folders and single font files) first, then
+//! the built-in ones. [`Shared::families`] lists the families a renderer
+//! would have without building one, so a brand can check its fonts when it
+//! is loaded.
 
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use typst::diag::{FileError, FileResult, PackageError};
 use typst::foundations::{Bytes, Datetime, Duration};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
-use typst::text::{Font, FontBook};
+use typst::text::{Font, FontBook, FontInfo};
 use typst::utils::LazyHash;
 use typst::{Library, World};
 use typst_kit::diagnostics::DiagnosticWorld;
@@ -96,23 +101,20 @@ pub struct Shared {
 }
 
 impl Shared {
-    /// Builds the library and registers fonts: those in `font_dirs` first,
-    /// then the built-in ones.
-    pub fn new(font_dirs: &[PathBuf]) -> Self {
+    /// File name extensions of the font files Typst reads (not web fonts:
+    /// WOFF and WOFF2 are compressed forms it cannot open).
+    pub const FONT_EXTENSIONS: [&str; 4] = ["ttf", "otf", "ttc", "otc"];
+
+    /// Builds the library and registers fonts: those in `font_paths` first
+    /// (each a folder, searched for font files, or a single font file), then
+    /// the built-in ones.
+    pub fn new(font_paths: &[PathBuf]) -> Self {
         use typst::LibraryExt as _;
         let mut fonts = FontStore::new();
-        for dir in font_dirs {
-            let files = walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(Result::ok);
-            for entry in files.filter(|e| e.file_type().is_file()) {
-                let ext = entry.path().extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-                if !matches!(ext.as_deref(), Some("ttf" | "otf" | "ttc" | "otc")) {
-                    continue;
-                }
-                let Ok(data) = fs::read(entry.path()) else { continue };
-                for font in Font::iter(Bytes::new(data)) {
-                    let info = font.info().clone();
-                    fonts.push((font, info));
-                }
+        for data in font_files(font_paths).iter().filter_map(|file| fs::read(file).ok()) {
+            for font in Font::iter(Bytes::new(data)) {
+                let info = font.info().clone();
+                fonts.push((font, info));
             }
         }
         for asset in assets::FONTS {
@@ -122,6 +124,26 @@ impl Shared {
             }
         }
         Shared { library: LazyHash::new(Library::builder().build()), fonts, sources: Mutex::default() }
+    }
+
+    /// The font families a renderer built with `font_paths` offers: those of
+    /// the fonts found there, then the built-in ones, each once, spelled as
+    /// the fonts spell them. Typst matches a family name whatever its case.
+    pub fn families(font_paths: &[PathBuf]) -> Vec<String> {
+        let mut names = Self::families_in(font_paths);
+        names.extend(builtin_families().iter().cloned());
+        unique_families(names)
+    }
+
+    /// The font families of the fonts in `font_paths` alone (not the
+    /// built-in ones), each once.
+    pub fn families_in(font_paths: &[PathBuf]) -> Vec<String> {
+        let names = font_files(font_paths)
+            .iter()
+            .filter_map(|file| fs::read(file).ok())
+            .flat_map(|data| FontInfo::iter(&data).map(|info| info.family).collect::<Vec<_>>())
+            .collect();
+        unique_families(names)
     }
 
     /// The parsed source of `bytes`, the current content of file `id`.
@@ -145,6 +167,43 @@ impl Default for Shared {
     fn default() -> Self {
         Self::new(&[])
     }
+}
+
+/// The font files under `paths`, in order: a path that is a file is taken
+/// as it is, a folder is searched (sorted by name) for files with a font
+/// extension. What cannot be read is skipped.
+fn font_files(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for path in paths {
+        let entries = walkdir::WalkDir::new(path).sort_by_file_name().into_iter().filter_map(Result::ok);
+        for entry in entries.filter(|e| e.file_type().is_file()) {
+            let ext = entry.path().extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+            if ext.is_some_and(|ext| Shared::FONT_EXTENSIONS.contains(&ext.as_str())) {
+                files.push(entry.into_path());
+            }
+        }
+    }
+    files
+}
+
+/// The families of the built-in fonts, read once.
+fn builtin_families() -> &'static [String] {
+    static FAMILIES: OnceLock<Vec<String>> = OnceLock::new();
+    FAMILIES.get_or_init(|| {
+        unique_families(
+            assets::FONTS
+                .iter()
+                .flat_map(|asset| FontInfo::iter(asset.data).map(|info| info.family))
+                .collect(),
+        )
+    })
+}
+
+/// Family names without repeats, compared as Typst compares them (in lower
+/// case); the first spelling is kept.
+fn unique_families(names: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    names.into_iter().filter(|name| seen.insert(name.to_lowercase())).collect()
 }
 
 /// Serves project files: the two data files from memory, the rest from the

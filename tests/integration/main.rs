@@ -19,6 +19,7 @@
 //! - `support`: helpers.
 
 mod batch;
+mod brands;
 mod commands;
 mod corpus;
 mod errors;
