@@ -14,6 +14,9 @@
 //!      their ejected projects;
 //!    - peak memory of the seed build and of the 100-brief batch, read from
 //!      the binary's own report (`BRIEFSMITH_REPORT_PEAK_MEMORY`);
+//!    - `review`'s edit-to-preview time: a correction (a threat renamed)
+//!      applied and the summary, slides and briefing's first pages laid out
+//!      again as SVG, on the session's warm caches;
 //!    - analysis time against input size, from 86 KB to 1.7 MB, for the
 //!      real-brief corpus repeated and for sentence-like text full of
 //!      distinct names and acronyms (the case that was quadratic): the
@@ -351,17 +354,58 @@ fn scaling() {
     }
 }
 
+/// `review`: from a correction to new previews, on warm caches.
+fn edit_to_preview() {
+    use briefsmith::corrections::{Corrections, ThreatChanges, ThreatEdit};
+    println!("\n== review: edit to preview (seed, median of 11) ==");
+    let dir = std::env::temp_dir().join(format!("briefsmith-bench-review-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp folder");
+    let brief = dir.join("seed.txt");
+    std::fs::write(&brief, SEED).expect("brief written");
+    let pool = rayon::ThreadPoolBuilder::new().stack_size(16 << 20).build().expect("pool");
+    let mut session = briefsmith::review::Session::open(
+        &brief,
+        &Default::default(),
+        &output_args(),
+        Templates::Builtin,
+        pool,
+    )
+    .expect("opens");
+    let mut edit = 0;
+    let took = median(11, || {
+        edit += 1;
+        let rename = ThreatEdit {
+            name: "TTP".into(),
+            rename: Some(format!("Tehrik-e-Taliban {edit}")),
+            ..Default::default()
+        };
+        let corrections = Corrections {
+            threats: ThreatChanges { edit: vec![rename], ..Default::default() },
+            ..Default::default()
+        };
+        session.correct(corrections).expect("renders");
+    });
+    println!(
+        "a threat renamed → summary, slides, briefing pages 1–2 as SVG: {:.0} ms",
+        took.as_secs_f64() * 1e3
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 fn main() {
     #[cfg(feature = "mimalloc")]
     briefsmith::keep_freed_memory();
-    // `BRIEFSMITH_BENCH=scaling cargo bench` runs only the scaling report.
-    if std::env::var("BRIEFSMITH_BENCH").is_ok_and(|v| v == "scaling") {
-        scaling();
-        return;
+    // `BRIEFSMITH_BENCH=scaling cargo bench` runs only the scaling report,
+    // `BRIEFSMITH_BENCH=review` only the edit-to-preview time.
+    match std::env::var("BRIEFSMITH_BENCH").as_deref() {
+        Ok("scaling") => return scaling(),
+        Ok("review") => return edit_to_preview(),
+        _ => {}
     }
     let mut criterion = Criterion::default().sample_size(20).configure_from_args();
     criterion_benches(&mut criterion);
     criterion.final_summary();
+    edit_to_preview();
     scaling();
     side_by_side();
 }

@@ -159,8 +159,9 @@ pub fn run(
     }
 }
 
-/// Opens a file with the desktop's viewer; a failure is only a note.
-fn open(path: &std::path::Path) {
+/// Opens a file (or an address) with the desktop's viewer; a failure is
+/// only a note.
+pub(crate) fn open(path: &std::path::Path) {
     let (program, args): (&str, Vec<&std::ffi::OsStr>) = if cfg!(target_os = "macos") {
         ("open", vec![path.as_os_str()])
     } else if cfg!(windows) {

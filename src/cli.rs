@@ -16,6 +16,7 @@ Examples:
   briefsmith check --strict brief.txt     list what the analysis missed; fail if any
   briefsmith init my-brand                a starter brand.toml and templates to edit
   briefsmith watch brief.md               rebuild whenever brief, brand or templates change
+  briefsmith review brief.md              correct the analysis in the browser, with previews
   briefsmith completions bash             a completion script (bash, zsh, fish, …)
   briefsmith man > briefsmith.1           the man page";
 
@@ -44,6 +45,9 @@ pub enum Command {
     Init(InitArgs),
     /// Re-render a brief whenever it, its brand file or a template changes.
     Watch(WatchArgs),
+    /// Correct the analysis in the browser beside its sources, with live
+    /// previews; saves NAME.corrections.toml beside the brief.
+    Review(ReviewArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell.
@@ -64,6 +68,51 @@ pub struct WatchArgs {
     pub analysis: AnalysisArgs,
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+/// Arguments of `review`.
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The brief (.txt, .md).
+    #[arg(value_hint = clap::ValueHint::FilePath)]
+    pub input: PathBuf,
+    /// Print the page's address instead of opening the browser [default: off].
+    #[arg(long)]
+    pub no_open: bool,
+    /// Port to listen on, on 127.0.0.1 only [default: a free port].
+    #[arg(long, value_name = "PORT")]
+    pub port: Option<u16>,
+    #[command(flatten)]
+    pub analysis: AnalysisArgs,
+    /// Brand file (brand.toml or Quarto's _brand.yml) [default: brand.toml or
+    /// _brand.yml beside the brief, else the built-in brand].
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub brand: Option<PathBuf>,
+    /// Use the templates in this folder instead of the built-in ones
+    /// [default: the built-in templates].
+    #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub templates: Option<PathBuf>,
+    /// Handling marking shown on every page [default: the brief's, else the
+    /// brand's, else UNCLASSIFIED].
+    #[arg(long)]
+    pub marking: Option<String>,
+    /// Status; `draft` puts a DRAFT mark on every page [default: the brief's,
+    /// else none].
+    #[arg(long)]
+    pub status: Option<String>,
+}
+
+impl ReviewArgs {
+    /// The rendering options the preview uses (the rest as `build`'s defaults).
+    pub fn output(&self) -> OutputArgs {
+        OutputArgs {
+            brand: self.brand.clone(),
+            templates: self.templates.clone(),
+            marking: self.marking.clone(),
+            status: self.status.clone(),
+            ..OutputArgs::default()
+        }
+    }
 }
 
 /// Arguments of `init`.
@@ -169,6 +218,10 @@ pub struct AnalysisArgs {
     /// brief's own, else one derived from the text].
     #[arg(long)]
     pub title: Option<String>,
+    /// Leave out the corrections file beside the brief (NAME.corrections.toml)
+    /// and show the analysis as it is [default: off].
+    #[arg(long)]
+    pub no_corrections: bool,
 }
 
 /// Options that steer rendering and output.

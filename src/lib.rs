@@ -18,12 +18,14 @@ pub mod brand;
 pub mod check;
 pub mod cli;
 pub mod config;
+pub mod corrections;
 pub mod explain;
 pub mod input;
 pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod review;
 pub mod watch;
 
 use std::io::{IsTerminal, Write};
@@ -40,6 +42,9 @@ pub enum Error {
     /// The model file is malformed.
     #[error(transparent)]
     Model(#[from] model::ModelError),
+    /// The corrections file is malformed.
+    #[error(transparent)]
+    Corrections(#[from] corrections::CorrectionsError),
     /// The brief's front matter is malformed.
     #[error("failed to read front matter of `{path}` ({path}:{source})")]
     FrontMatter {
@@ -114,6 +119,12 @@ pub enum Error {
         /// How many there were.
         total: usize,
     },
+    /// A brief cannot be reviewed.
+    #[error("failed to review: {0}")]
+    Review(String),
+    /// The review server failed.
+    #[error(transparent)]
+    ReviewServer(#[from] review::ReviewError),
     /// Watching files failed.
     #[error("failed to watch files ({0})")]
     Watch(String),
@@ -153,7 +164,11 @@ pub fn keep_freed_memory() {
 pub fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Command::Parse(args) => {
-            let (input, brief) = pipeline::load(&args.input, &args.analysis)?;
+            let pipeline::Loaded { input, brief, unresolved, .. } =
+                pipeline::load(&args.input, &args.analysis)?;
+            for line in &unresolved {
+                eprintln!("warning: correction not applied: {line}");
+            }
             let text = if args.explain { explain::explain(&brief, &input.text) } else { brief.to_json() };
             print_stdout(format!("{}\n", text.trim_end()).as_bytes())
         }
@@ -162,6 +177,13 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             let renderers =
                 pipeline::Renderers::new(templates(&args.output)?, std::io::stderr().is_terminal());
             pool(None)?.install(|| watch::run(&renderers, &args.input, &args.analysis, &args.output))
+        }
+        Command::Review(args) => {
+            let mut output = args.output();
+            with_config(&mut output)?;
+            let templates = templates(&output)?;
+            let port = args.port.unwrap_or(0);
+            review::run(&args.input, &args.analysis, &output, templates, pool(None)?, port, !args.no_open)
         }
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
@@ -190,9 +212,14 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             Ok(())
         }
         Command::Check(args) => {
-            let (input, brief) = pipeline::load(&args.input, &args.analysis)?;
+            let pipeline::Loaded { input, brief, unresolved, .. } =
+                pipeline::load(&args.input, &args.analysis)?;
             let source = (input.kind == input::InputKind::Text).then_some(input.text.as_str());
-            let warnings = check::check(&brief, source);
+            let mut warnings = check::check(&brief, source);
+            warnings.extend(unresolved.into_iter().map(|line| check::Warning {
+                message: format!("correction not applied: {line}"),
+                hint: Some("edit or remove it in the corrections file, or run `briefsmith review`".into()),
+            }));
             let mut err = std::io::stderr().lock();
             for w in &warnings {
                 let _ = writeln!(err, "warning: {}: {}", input.path.display(), w.message);

@@ -24,30 +24,59 @@ use typst::foundations::Bytes;
 /// The marking used when neither the brief nor the user gives one.
 pub const DEFAULT_MARKING: &str = "UNCLASSIFIED";
 
-/// Reads a brief or model file and returns it with its model.
-pub fn load(path: &Path, analysis: &AnalysisArgs) -> Result<(Input, Brief), Error> {
+/// A brief read and analysed, with its corrections applied.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The file as read.
+    pub input: Input,
+    /// Its model.
+    pub brief: Brief,
+    /// The corrections file applied, if any.
+    pub corrections: Option<PathBuf>,
+    /// Corrections whose anchor is gone (`file:line: …`), one line each.
+    pub unresolved: Vec<String>,
+}
+
+/// Reads a brief or model file and returns it with its model: a brief is
+/// analysed and its corrections file (`NAME.corrections.toml` beside it),
+/// if any, applied on top, unless `--no-corrections`.
+pub fn load(path: &Path, analysis: &AnalysisArgs) -> Result<Loaded, Error> {
     let input = input::read(path)?;
-    let mut brief = match input.kind {
+    let mut brief = analyse(&input, analysis)?;
+    let (mut corrections, mut unresolved) = (None, Vec::new());
+    let wanted = input.kind == InputKind::Text && !analysis.no_corrections;
+    if wanted && let Some(file) = crate::corrections::File::find(&input.path)? {
+        unresolved = crate::corrections::apply(&mut brief, &file, &input.text, is_markdown(&input.path));
+        corrections = Some(file.path);
+    }
+    if let (InputKind::Model, Some(title)) = (input.kind, &analysis.title) {
+        brief.meta.title = title.clone();
+    }
+    Ok(Loaded { input, brief, corrections, unresolved })
+}
+
+/// Whether the file is Markdown by its name (the analysis also recognises
+/// Markdown by its look).
+pub fn is_markdown(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
+
+/// The model of a file as read, before corrections: the analysis of a brief
+/// (naming the brief as its source), or the model a model file holds.
+pub fn analyse(input: &Input, analysis: &AnalysisArgs) -> Result<Brief, Error> {
+    Ok(match input.kind {
         InputKind::Model if input.path.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml")) => {
             Brief::from_toml(&input.text, &input.path)?
         }
         InputKind::Model => Brief::from_json(&input.text, &input.path)?,
         InputKind::Text => {
-            let markdown = input
-                .path
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
-            let mut brief =
-                analysis::analyse(&input.text, &Options { title: analysis.title.clone(), markdown })
-                    .map_err(|source| Error::FrontMatter { path: input.path.clone(), source })?;
+            let options = Options { title: analysis.title.clone(), markdown: is_markdown(&input.path) };
+            let mut brief = analysis::analyse(&input.text, &options)
+                .map_err(|source| Error::FrontMatter { path: input.path.clone(), source })?;
             brief.meta.source = Some(SourceFile::of(&input.path, &input.text));
             brief
         }
-    };
-    if let (InputKind::Model, Some(title)) = (input.kind, &analysis.title) {
-        brief.meta.title = title.clone();
-    }
-    Ok((input, brief))
+    })
 }
 
 /// The settings for rendering `brief` under the given options and brand.
@@ -151,7 +180,7 @@ pub fn build(
     args: &OutputArgs,
 ) -> Result<Report, Error> {
     let start = Instant::now();
-    let (input, brief) = load(path, analysis)?;
+    let Loaded { input, brief, unresolved, .. } = load(path, analysis)?;
     let name = input.name();
     let dir = args.out_dir().join(&name);
     let brand = match brand::discover(args.brand.as_deref(), path) {
@@ -160,6 +189,7 @@ pub fn build(
     };
     let renderer = renderers.get(&brand.font_dirs)?;
     let mut notes = brand.notes.clone();
+    notes.extend(unresolved.into_iter().map(|line| format!("correction not applied: {line}")));
     // A model's source notes need the brief it was made from.
     let found;
     let source = match input.kind {

@@ -42,7 +42,8 @@ pub fn run(
         }
     })
     .map_err(|e| Error::Watch(e.to_string()))?;
-    let mut watched: Vec<PathBuf> = vec![brief.to_path_buf()];
+    // The brief and its corrections file (which `review` may write at any time).
+    let mut watched: Vec<PathBuf> = vec![brief.to_path_buf(), crate::corrections::path_for(brief)];
     if let Some(file) = brand::discover(output.brand.as_deref(), brief) {
         watched.push(file);
     }

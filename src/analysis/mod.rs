@@ -34,6 +34,7 @@ use crate::model::{
 use actors::{ActorKind, Found};
 pub use front_matter::FrontMatterError;
 use syntax::Parsed;
+pub use text::Sentence;
 use text::{Document, Section, words};
 
 /// What the caller knows that the text does not say.
@@ -58,6 +59,16 @@ pub fn analyse(input: &str, options: &Options) -> Result<Brief, FrontMatterError
         (Document::parse(input), front_matter::FrontMatter::default())
     };
     Ok(analyse_document(doc, front, options))
+}
+
+/// The sentences of a brief as the analysis segments it, with their spans
+/// in `input` (for corrections anchored to names and quotes).
+pub fn sentences(input: &str, markdown: bool) -> Vec<Sentence> {
+    if markdown || markdown::looks_like_markdown(input) {
+        markdown::parse(input).doc.sentences
+    } else {
+        Document::parse(input).sentences
+    }
 }
 
 fn analyse_document(doc: Document, front: front_matter::FrontMatter, options: &Options) -> Brief {

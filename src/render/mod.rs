@@ -404,6 +404,29 @@ impl Renderer {
         Err(RenderError::SummaryOverflow { pages: last_pages })
     }
 
+    /// Lays out one product for a preview: the summary at the roomiest
+    /// density that keeps it to one page, as [`Renderer::render`] picks it;
+    /// nothing is exported.
+    pub fn preview(
+        &self,
+        brief: &Brief,
+        product: Product,
+        settings: &Settings,
+    ) -> Result<PagedDocument, RenderError> {
+        if product != Product::Summary {
+            return self.document(brief, product, settings);
+        }
+        let mut last_pages = 0;
+        for fit in Fit::LADDER {
+            let doc = self.document(brief, product, &Settings { fit, ..settings.clone() })?;
+            if doc.pages().len() == 1 {
+                return Ok(doc);
+            }
+            last_pages = doc.pages().len();
+        }
+        Err(RenderError::SummaryOverflow { pages: last_pages })
+    }
+
     /// Lays out one product with `settings` as given (no fitting), for
     /// callers that inspect pages rather than export them.
     pub fn document(

@@ -16,6 +16,8 @@
 //!   their answer keys, scored with the rules of `score.py`, with a held-out
 //!   third; no own-side actor as a threat; whole, distinct recommendation
 //!   titles;
+//! - `review`: the review server's refusals, corrections that last, and the
+//!   page driven in headless Chromium through WebDriver (when installed);
 //! - `support`: helpers.
 
 mod batch;
@@ -27,6 +29,7 @@ mod hostile;
 mod products;
 mod properties;
 mod real_corpus;
+mod review;
 mod seed;
 mod seed_model;
 mod support;
