@@ -32,12 +32,42 @@ pub struct Corrections {
     /// The bottom-line sentences, each quoted from the brief.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub bottom_line: Vec<String>,
+    /// Document control: marking, version, status, author, distribution.
+    #[serde(skip_serializing_if = "DocumentControl::is_empty")]
+    pub document: DocumentControl,
     /// Changes to the threats.
     #[serde(skip_serializing_if = "ThreatChanges::is_empty")]
     pub threats: ThreatChanges,
     /// Changes to the recommendations.
     #[serde(skip_serializing_if = "RecommendationChanges::is_empty")]
     pub recommendations: RecommendationChanges,
+}
+
+/// Document control set by the reviewer (the command line still wins).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DocumentControl {
+    /// Handling marking (`TLP:AMBER`, `OFFICIAL-SENSITIVE`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marking: Option<String>,
+    /// Document version.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// Draft, final, …
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// Author or issuing unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// Distribution statement.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub distribution: Option<String>,
+}
+
+impl DocumentControl {
+    fn is_empty(&self) -> bool {
+        *self == DocumentControl::default()
+    }
 }
 
 /// Changes to the threats, applied in this order: add, merge, edit, drop,
@@ -283,9 +313,23 @@ pub fn apply(brief: &mut Brief, file: &File, text: &str, markdown: bool) -> Unre
     let c = &file.corrections;
     let mut gone = Vec::new();
     let sentences = crate::analysis::sentences(text, markdown);
-    if let Some(title) = &c.title {
+    if let Some(title) = c.title.as_ref().filter(|t| !t.trim().is_empty()) {
         brief.meta.title = title.clone();
         brief.meta.title_source = Some("given".into());
+    }
+    let d = &c.document;
+    let meta = &mut brief.meta;
+    for (value, slot) in [
+        (&d.marking, &mut meta.marking),
+        (&d.version, &mut meta.version),
+        (&d.status, &mut meta.status),
+        (&d.author, &mut meta.author),
+        (&d.distribution, &mut meta.distribution),
+    ] {
+        if let Some(value) = value {
+            // An empty value clears what the brief said.
+            *slot = Some(value.trim().to_string()).filter(|v| !v.is_empty());
+        }
     }
     // Bottom line: each quote must be found.
     if !c.bottom_line.is_empty() {
@@ -670,6 +714,10 @@ mod tests {
             r#"title = "Ports under pressure"
 bottom_line = ["The Coast League smuggles fuel."]
 
+[document]
+marking = "TLP:AMBER"
+status = "draft"
+
 [threats]
 drop = ["Ports"]
 order = ["Coast League", "HF"]
@@ -689,6 +737,7 @@ quote = "Ports must be hardened."
         let gone = apply(&mut b, &f, TEXT, false);
         assert!(gone.is_empty(), "{gone:?}");
         assert_eq!(b.meta.title, "Ports under pressure");
+        assert_eq!((b.meta.marking.as_deref(), b.meta.status.as_deref()), (Some("TLP:AMBER"), Some("draft")));
         assert_eq!(b.summary, ["The Coast League smuggles fuel."]);
         let names: Vec<&str> = b.threats.iter().map(|t| t.name.as_str()).collect();
         assert_eq!(names, ["Coast League", "Harbour Liberation Front"]);

@@ -312,16 +312,11 @@ impl Session {
         let pages: serde_json::Map<String, serde_json::Value> =
             self.previews.pages.iter().map(|(p, pages)| (p.to_string(), json!(pages.len()))).collect();
         let settings = pipeline::settings(m, &self.output, &self.brand, None);
-        let control = [
-            Some(settings.marking),
-            settings.document.version.map(|v| format!("version {v}")),
-            settings.document.status,
-            settings.document.author,
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
+        let d = settings.document;
+        let control = json!({
+            "marking": settings.marking, "version": d.version, "status": d.status,
+            "author": d.author, "distribution": d.distribution,
+        });
         json!({
             "brief": self.brief.display().to_string(),
             "text": text,

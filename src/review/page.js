@@ -37,8 +37,16 @@ function accept(next) {
   render();
 }
 
-// Sends the corrections after `mutate` changed them; the answer is the new state.
-async function change(mutate) {
+// Sends the corrections after `mutate` changed them; the answer is the new
+// state. Changes go one at a time, each on the state the last one left, so
+// quick edits never overwrite each other.
+let pending = Promise.resolve();
+function change(mutate) {
+  pending = pending.then(() => send(mutate), () => send(mutate));
+  return pending;
+}
+
+async function send(mutate) {
   const c = structuredClone(corrections);
   c.threats = Object.assign({ add: [], merge: [], edit: [], drop: [], order: [] }, c.threats);
   c.recommendations = Object.assign({ add: [], edit: [], drop: [], order: [] }, c.recommendations);
@@ -69,12 +77,15 @@ function recEdit(c, anchor) {
 function render() {
   $("brief-path").textContent = state.brief;
   $("title").value = state.title;
-  $("control").textContent = state.control;
+  for (const input of document.querySelectorAll("[data-control]")) {
+    input.value = state.control[input.dataset.control] || "";
+  }
   $("save").disabled = !state.dirty;
   status(state.dirty ? "unsaved changes" : (state.saved ? "saved to " + state.saved : "no corrections yet"));
   const un = $("unresolved");
   un.replaceChildren(...state.unresolved.map((u) => el("div", { class: "unresolved", text: "Not applied: " + u })));
   renderSource();
+  renderDoubtful();
   renderBottomLine();
   renderThreats();
   renderRecommendations();
@@ -132,6 +143,21 @@ function linkItem(li, kind, item) {
     if (first) first.scrollIntoView({ block: "nearest" });
   });
   li.addEventListener("mouseleave", () => highlight(kind, item, false));
+}
+
+// What `check` would doubt, first: each a link to its item.
+function renderDoubtful() {
+  const items = [
+    ...state.threats.map((t, i) => ({ t, i })).filter(({ t }) => t.doubtful)
+      .map(({ t, i }) => ({ kind: "threat", i, text: `threat ${t.label} (${t.confidence.toFixed(2)})` })),
+    ...state.recommendations.map((r, i) => ({ r, i })).filter(({ r }) => r.doubtful)
+      .map(({ r, i }) => ({ kind: "rec", i, text: `recommendation ${i + 1} (${r.confidence.toFixed(2)})` })),
+  ];
+  $("doubtful").replaceChildren(...(items.length === 0 ? [] : [
+    el("strong", { class: "doubt", text: "To check first: " }),
+    ...items.map((d) => el("button", { type: "button", class: "doubt-link", text: d.text,
+      onclick: () => focusItem(d.kind, d.i) })),
+  ]));
 }
 
 function renderBottomLine() {
@@ -259,6 +285,11 @@ $("merge").addEventListener("click", () => {
   if (names.length >= 2) change((c) => { c.threats.merge.push({ into: names[0], names: names.slice(1) }); });
 });
 $("title").addEventListener("change", (e) => change((c) => { c.title = e.target.value.trim(); }));
+for (const input of document.querySelectorAll("[data-control]")) {
+  input.addEventListener("change", () => change((c) => {
+    c.document = Object.assign({}, c.document, { [input.dataset.control]: input.value.trim() });
+  }));
+}
 $("save").addEventListener("click", async () => {
   const r = await fetch("api/save", { method: "POST" });
   if (!r.ok) { status(await r.text()); return; }
