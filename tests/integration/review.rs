@@ -612,6 +612,22 @@ fn review_in_browser(browser: &Browser, plan: &Plan) {
     {
         std::fs::write(Path::new(&folder).join("review.png"), browser.screenshot()).unwrap();
     }
+    // The brief edited on disk while the page is open: the page follows.
+    let text = std::fs::read_to_string(dir.path().join(&name)).unwrap();
+    std::fs::write(
+        dir.path().join(&name),
+        format!("{text}\n\nA paragraph the author added during review.\n"),
+    )
+    .unwrap();
+    browser.wait_for(
+        "the page to show the edited brief",
+        "return document.getElementById('source').textContent.includes('added during review')",
+    );
+    std::fs::write(dir.path().join(&name), &text).unwrap();
+    browser.wait_for(
+        "the page to show the brief as it was",
+        "return !document.getElementById('source').textContent.includes('added during review')",
+    );
     drop(review);
 
     // `build` carries the corrections into the documents.
