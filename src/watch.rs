@@ -106,6 +106,11 @@ fn rebuild(renderers: &Renderers, brief: &Path, analysis: &AnalysisArgs, output:
                 })
                 .collect();
             let _ = writeln!(err, "rebuilt {} in {ms:.0} ms ({})", report.name, pages.join(", "));
+            // What the user should know of the brief itself: corrections not
+            // applied, brand fonts replaced, the encoding it was read in.
+            for note in &report.notes {
+                let _ = writeln!(err, "note: {note}");
+            }
         }
         Err(e) => {
             let _ = writeln!(err, "error: {e}\n(keeping the last good documents)");

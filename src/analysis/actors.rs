@@ -1962,7 +1962,7 @@ const PRESENCE_WORDS: &[&str] = &[
 
 /// A state named as the place a hostile group shelters, operates or attacks
 /// from: "its safe havens in Afghanistan", "handlers based in Afghanistan",
-/// "attacks from Afghanistan". The preposition must come right before the
+/// "training camps across Afghanistan", "attacks from Afghanistan". The preposition must come right before the
 /// state's name; the cue word up to five words before the preposition.
 fn harbour_evidence(p: &Parsed, mentions: &[Mention], drafts: &mut [Draft]) {
     let hostile: Vec<String> = mentions
@@ -1976,7 +1976,7 @@ fn harbour_evidence(p: &Parsed, mentions: &[Mention], drafts: &mut [Draft]) {
             continue;
         }
         let prep = p.toks[m.start - 1].lower.as_str();
-        if !matches!(prep, "in" | "within" | "inside" | "from") {
+        if !matches!(prep, "in" | "within" | "inside" | "across" | "throughout" | "from") {
             continue;
         }
         let window = m.start.saturating_sub(6)..m.start - 1;

@@ -203,6 +203,19 @@ fn watch_rebuilds_on_an_edit_and_keeps_the_last_good_pdf_on_a_broken_one() {
     let line = wait_for("rebuilt memo in");
     assert!(line.contains("summary 1p unchanged"), "{line}");
     assert_eq!(std::fs::metadata(&summary).unwrap().modified().unwrap(), before, "not rewritten");
+    // A corrections file written beside the brief (as `review` saves it)
+    // rebuilds, and a correction whose anchor is gone is said.
+    let corrections = dir.path().join("memo.corrections.toml");
+    std::fs::write(&corrections, "title = \"Watched and corrected\"\n").unwrap();
+    wait_for("rebuilt memo in");
+    let model = std::fs::read_to_string(dir.path().join("out/memo/model.json")).unwrap();
+    assert!(model.contains("\"title\": \"Watched and corrected\""), "{model}");
+    std::fs::write(&corrections, "[threats]\ndrop = [\"No Such Group\"]\n").unwrap();
+    let line = wait_for("correction not applied");
+    assert!(
+        line.contains("memo.corrections.toml:2: threat `No Such Group` to drop is not in the analysis"),
+        "{line}"
+    );
     std::fs::write(dir.path().join("memo.txt"), "").unwrap();
     wait_for("error: failed to read brief");
     assert_eq!(Pdf::open(&dir.path().join("out/memo/summary.pdf")).pages(), 1, "the last good PDF stays");

@@ -27,7 +27,7 @@ fn threats_are_the_three_groups_with_their_aliases() {
     // Afghanistan, where the groups have their safe havens, is their host.
     let afghanistan = brief.actors.iter().find(|a| a.name == "Afghanistan").expect("Afghanistan found");
     assert_eq!(afghanistan.role, Role::Host);
-    assert_eq!(afghanistan.shelters, ["TTP"]);
+    assert_eq!(afghanistan.shelters, ["TTP", "Al-Qaida"]);
     assert!(brief.actors.iter().any(|a| a.name == "Pakistan" && a.role == Role::Subject));
 }
 
