@@ -15,10 +15,11 @@ use crate::cli::{AnalysisArgs, BatchArgs, OutputArgs};
 use crate::pipeline::{self, Renderers, Report};
 
 /// The file kinds a folder is searched for.
-pub const BRIEF_EXTENSIONS: &str = ".txt, .md, .json";
+pub const BRIEF_EXTENSIONS: &str = ".txt, .md, .docx, .json";
 
 /// The briefs named by `inputs`: files as given, folders walked (in name
-/// order) for `.txt`, `.md` and `.json` files, and glob patterns expanded.
+/// order) for `.txt`, `.md`, `.docx` and `.json` files, and glob patterns
+/// expanded.
 /// A folder with no brief in it, or a pattern that matches no file, is an
 /// error: a build that would make nothing says why.
 pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
@@ -45,7 +46,7 @@ pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
         for entry in walker.filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
             let ext = entry.path().extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
             let model_output = entry.file_name() == "model.json";
-            if matches!(ext.as_deref(), Some("txt" | "md" | "json")) && !model_output {
+            if matches!(ext.as_deref(), Some("txt" | "md" | "docx" | "json")) && !model_output {
                 out.push(entry.into_path());
             }
         }
@@ -300,7 +301,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("notes.pdf"), "x").unwrap();
         let err = expand(&[dir.path().to_path_buf()]).unwrap_err().to_string();
-        assert_eq!(err, format!("no briefs (.txt, .md, .json) in `{}`", dir.path().display()));
+        assert_eq!(err, format!("no briefs (.txt, .md, .docx, .json) in `{}`", dir.path().display()));
         let pattern = dir.path().join("*.md");
         let err = expand(std::slice::from_ref(&pattern)).unwrap_err().to_string();
         assert_eq!(err, format!("no file matches `{}`", pattern.display()));

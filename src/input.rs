@@ -13,6 +13,10 @@ use std::path::{Path, PathBuf};
 /// almost certainly the wrong file, and the analysis holds it all in memory.
 pub const MAX_BRIEF_BYTES: u64 = 16 * 1024 * 1024;
 
+/// The largest Word document we open: its pictures make it larger than its
+/// text; the text it holds is still held to [`MAX_BRIEF_BYTES`].
+pub const MAX_DOCX_BYTES: u64 = 64 * 1024 * 1024;
+
 /// What a file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputKind {
@@ -65,12 +69,14 @@ pub enum InputError {
     #[error("failed to read brief `{0}` (the file is empty)")]
     Empty(PathBuf),
     /// The file is larger than [`MAX_BRIEF_BYTES`].
-    #[error("failed to read brief `{path}` (it is {size} bytes; the limit is {MAX_BRIEF_BYTES})")]
+    #[error("failed to read brief `{path}` (it is {size} bytes; the limit is {limit})")]
     TooLarge {
         /// The file.
         path: PathBuf,
-        /// Its size.
+        /// Its size (for a Word document, that of its text).
         size: u64,
+        /// The limit.
+        limit: u64,
     },
     /// The file is not text (a PDF, an image, an archive).
     #[error("failed to read brief `{path}` (it is a binary file{what}, not text)")]
@@ -87,6 +93,14 @@ pub enum InputError {
         path: PathBuf,
         /// First bad byte.
         offset: usize,
+    },
+    /// A Word document that cannot be read.
+    #[error("failed to read brief `{path}` ({source})")]
+    Docx {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        source: crate::docx::DocxError,
     },
     /// Any other I/O failure.
     #[error("failed to read brief `{path}` ({source})")]
@@ -107,16 +121,36 @@ pub fn read(path: &Path) -> Result<Input, InputError> {
     if meta.is_dir() {
         return Err(InputError::IsDirectory(path.into()));
     }
-    if meta.len() > MAX_BRIEF_BYTES {
-        return Err(InputError::TooLarge { path: path.into(), size: meta.len() });
+    let docx = is_docx_path(path);
+    let limit = if docx { MAX_DOCX_BYTES } else { MAX_BRIEF_BYTES };
+    if meta.len() > limit {
+        return Err(InputError::TooLarge { path: path.into(), size: meta.len(), limit });
     }
     let bytes = fs::read(path).map_err(|source| InputError::Io { path: path.into(), source })?;
-    let (text, encoding) = decode(path, bytes)?;
+    let (text, encoding) = if docx {
+        let text = crate::docx::to_markdown(&bytes)
+            .map_err(|source| InputError::Docx { path: path.into(), source })?;
+        if text.len() as u64 > MAX_BRIEF_BYTES {
+            return Err(InputError::TooLarge {
+                path: path.into(),
+                size: text.len() as u64,
+                limit: MAX_BRIEF_BYTES,
+            });
+        }
+        (text, None)
+    } else {
+        decode(path, bytes)?
+    };
     if text.trim().is_empty() {
         return Err(InputError::Empty(path.into()));
     }
     let kind = if is_model_path(path) { InputKind::Model } else { InputKind::Text };
     Ok(Input { path: path.into(), text, kind, encoding })
+}
+
+/// Whether a path names a Word document.
+pub fn is_docx_path(path: &Path) -> bool {
+    path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("docx") || ext.eq_ignore_ascii_case("docm"))
 }
 
 /// Whether a path names a model file (JSON or TOML) rather than a brief.

@@ -19,6 +19,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod corrections;
+pub mod docx;
 pub mod explain;
 pub mod input;
 pub mod model;

@@ -59,6 +59,7 @@ pub fn load(path: &Path, analysis: &AnalysisArgs) -> Result<Loaded, Error> {
 /// Markdown by its look).
 pub fn is_markdown(path: &Path) -> bool {
     path.extension().is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+        || input::is_docx_path(path)
 }
 
 /// The model of a file as read, before corrections: the analysis of a brief

@@ -46,7 +46,7 @@ fn an_empty_folder_says_there_is_nothing_to_build() {
     std::fs::write(dir.path().join("empty/sub/notes.pdf"), "%PDF-1.7").unwrap();
     let out = run(dir.path(), &["build", "empty"]);
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(stderr(&out).trim_end(), "error: no briefs (.txt, .md, .json) in `empty`");
+    assert_eq!(stderr(&out).trim_end(), "error: no briefs (.txt, .md, .docx, .json) in `empty`");
     assert!(!dir.path().join("out").exists(), "nothing written");
 }
 

@@ -6,6 +6,7 @@
 //!   recall) and their reviewed model snapshots;
 //! - `batch`: folders of briefs, shards, config, watch, completions;
 //! - `commands`: `check`, `parse --explain`, front matter;
+//! - `docx`: Word briefs against their text versions, hostile Word files;
 //! - `errors`: what a user sees when something is wrong;
 //! - `hostile`: code-like text, the template sandbox, atomic outputs, bad
 //!   inputs, encodings, reproducibility, PDF standards;
@@ -24,6 +25,7 @@ mod batch;
 mod brands;
 mod commands;
 mod corpus;
+mod docx;
 mod errors;
 mod hostile;
 mod products;
