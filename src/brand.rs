@@ -242,6 +242,15 @@ pub fn discover(given: Option<&Path>, brief: &Path) -> Option<PathBuf> {
     ["brand.toml", "_brand.yml", "_brand.yaml"].iter().map(|f| dir.join(f)).find(|p| p.is_file())
 }
 
+/// The brand of a brief: the file [`discover`] finds, loaded, else the
+/// built-in default.
+pub fn for_brief(given: Option<&Path>, brief: &Path) -> Result<Loaded, BrandError> {
+    match discover(given, brief) {
+        Some(file) => load(&file),
+        None => Ok(Loaded::default()),
+    }
+}
+
 /// Loads a brand file (`.toml` or Quarto's `_brand.yml`): reads it, reads
 /// the logo, finds the font files, and replaces font families the renderer
 /// will not have (see [`Loaded::notes`]).

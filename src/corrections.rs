@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::text::collapse;
 use crate::model::{Brief, Role, Span, Threat, ThreatKind, line_column};
 
 /// The corrections file of a brief: `NAME.corrections.toml` beside `NAME.txt`.
@@ -261,10 +262,17 @@ impl File {
         Ok(File { path: path.into(), corrections, text })
     }
 
-    /// Corrections not read from disk (the review page's): no line numbers.
-    pub fn unsaved(path: PathBuf, corrections: Corrections) -> File {
-        let text = to_toml(&corrections, "");
-        File { path, corrections, text }
+    /// The corrections file of `brief` as it will be saved (the review
+    /// page's corrections): reports name lines of exactly that text.
+    pub fn unsaved(brief: &Path, corrections: Corrections) -> File {
+        let name = brief.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let text = to_toml(&corrections, &name);
+        File { path: path_for(brief), corrections, text }
+    }
+
+    /// The file's text (for an unsaved file, what saving writes).
+    pub fn text(&self) -> &str {
+        &self.text
     }
 
     /// Where `anchor` is named in the file, as `path:line`.
@@ -312,7 +320,6 @@ pub type Unresolved = Vec<String>;
 pub fn apply(brief: &mut Brief, file: &File, text: &str, markdown: bool) -> Unresolved {
     let c = &file.corrections;
     let mut gone = Vec::new();
-    let sentences = crate::analysis::sentences(text, markdown);
     if let Some(title) = c.title.as_ref().filter(|t| !t.trim().is_empty()) {
         brief.meta.title = title.clone();
         brief.meta.title_source = Some("given".into());
@@ -338,7 +345,7 @@ pub fn apply(brief: &mut Brief, file: &File, text: &str, markdown: bool) -> Unre
         for quote in &c.bottom_line {
             match find_quote(text, quote) {
                 Some(span) => {
-                    summary.push(squash(quote));
+                    summary.push(collapse(quote));
                     spans.push(span);
                 }
                 None => gone.push(format!(
@@ -353,6 +360,9 @@ pub fn apply(brief: &mut Brief, file: &File, text: &str, markdown: bool) -> Unre
             brief.summary_sources = spans;
         }
     }
+    // Only a threat to add needs the brief's sentences.
+    let sentences =
+        if c.threats.add.is_empty() { Vec::new() } else { crate::analysis::sentences(text, markdown) };
     apply_threats(brief, file, &sentences, &mut gone);
     apply_recommendations(brief, file, text, &mut gone);
     gone
@@ -521,7 +531,7 @@ fn apply_recommendations(brief: &mut Brief, file: &File, text: &str, gone: &mut 
             ));
             continue;
         };
-        let quote = squash(&new.quote);
+        let quote = collapse(&new.quote);
         let title = new.title.clone().unwrap_or_else(|| title_of(&quote));
         if find_recommendation(&brief.recommendations, &title).is_some() {
             continue;
@@ -586,7 +596,7 @@ fn apply_recommendations(brief: &mut Brief, file: &File, text: &str, gone: &mut 
 
 /// The threat named `name` (its name, label or an alias, in any case).
 pub fn find_threat(threats: &[Threat], name: &str) -> Option<usize> {
-    let name = squash(name);
+    let name = collapse(name);
     threats.iter().position(|t| {
         std::iter::once(&t.name).chain([&t.label]).chain(&t.aliases).any(|n| n.eq_ignore_ascii_case(&name))
     })
@@ -594,8 +604,8 @@ pub fn find_threat(threats: &[Threat], name: &str) -> Option<usize> {
 
 /// The recommendation titled `title` (in any case, whitespace aside).
 pub fn find_recommendation(recs: &[crate::model::Recommendation], title: &str) -> Option<usize> {
-    let title = squash(title);
-    recs.iter().position(|r| squash(&r.title).eq_ignore_ascii_case(&title))
+    let title = collapse(title);
+    recs.iter().position(|r| collapse(&r.title).eq_ignore_ascii_case(&title))
 }
 
 /// Where `quote` occurs in `text`, whitespace runs matching any whitespace.
@@ -651,14 +661,9 @@ fn count_words(text: &str, name: &str) -> usize {
         .count()
 }
 
-/// Whitespace runs collapsed to one space, ends trimmed.
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// A quote shortened for a message.
 fn short(s: &str) -> String {
-    let s = squash(s);
+    let s = collapse(s);
     if s.chars().count() <= 60 {
         format!("\"{s}\"")
     } else {

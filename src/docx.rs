@@ -499,9 +499,9 @@ fn escape(text: &str) -> String {
 /// A paragraph as a Markdown block (none for an empty one, or for the Title
 /// and Subtitle, which become front matter).
 fn finish(p: Para, numbering: &Numbering, body: &mut Body) -> Option<String> {
-    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let (lead, text) = (squash(&p.lead), squash(&p.text));
-    let whole = squash(&format!("{} {}", lead, text));
+    use crate::analysis::text::collapse;
+    let (lead, text) = (collapse(&p.lead), collapse(&p.text));
+    let whole = collapse(&format!("{} {}", lead, text));
     if whole.is_empty() {
         return None;
     }

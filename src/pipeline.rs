@@ -31,8 +31,6 @@ pub struct Loaded {
     pub input: Input,
     /// Its model.
     pub brief: Brief,
-    /// The corrections file applied, if any.
-    pub corrections: Option<PathBuf>,
     /// Corrections whose anchor is gone (`file:line: …`), one line each.
     pub unresolved: Vec<String>,
 }
@@ -43,16 +41,15 @@ pub struct Loaded {
 pub fn load(path: &Path, analysis: &AnalysisArgs) -> Result<Loaded, Error> {
     let input = input::read(path)?;
     let mut brief = analyse(&input, analysis)?;
-    let (mut corrections, mut unresolved) = (None, Vec::new());
+    let mut unresolved = Vec::new();
     let wanted = input.kind == InputKind::Text && !analysis.no_corrections;
     if wanted && let Some(file) = crate::corrections::File::find(&input.path)? {
         unresolved = crate::corrections::apply(&mut brief, &file, &input.text, is_markdown(&input.path));
-        corrections = Some(file.path);
     }
     if let (InputKind::Model, Some(title)) = (input.kind, &analysis.title) {
         brief.meta.title = title.clone();
     }
-    Ok(Loaded { input, brief, corrections, unresolved })
+    Ok(Loaded { input, brief, unresolved })
 }
 
 /// Whether the file is Markdown by its name (the analysis also recognises
@@ -184,10 +181,7 @@ pub fn build(
     let Loaded { input, brief, unresolved, .. } = load(path, analysis)?;
     let name = input.name();
     let dir = args.out_dir().join(&name);
-    let brand = match brand::discover(args.brand.as_deref(), path) {
-        Some(file) => brand::load(&file)?,
-        None => brand::Loaded::default(),
-    };
+    let brand = brand::for_brief(args.brand.as_deref(), path)?;
     let renderer = renderers.get(&brand.font_dirs)?;
     let mut notes = brand.notes.clone();
     notes.extend(unresolved.into_iter().map(|line| format!("correction not applied: {line}")));

@@ -114,10 +114,7 @@ impl Session {
                 brief.display()
             )));
         }
-        let brand = match brand::discover(output.brand.as_deref(), brief) {
-            Some(file) => brand::load(&file)?,
-            None => brand::Loaded::default(),
-        };
+        let brand = brand::for_brief(output.brand.as_deref(), brief)?;
         let renderer = Renderer::new(templates, &brand.font_dirs);
         let mut output = output.clone();
         output.creation_timestamp.get_or_insert_with(|| chrono::Utc::now().timestamp());
@@ -153,7 +150,7 @@ impl Session {
     /// Applies the corrections to the fresh analysis.
     fn apply(&mut self) {
         let mut model = self.base.clone();
-        let file = corrections::File::unsaved(self.corrections_path.clone(), self.corrections.clone());
+        let file = corrections::File::unsaved(&self.brief, self.corrections.clone());
         let markdown = pipeline::is_markdown(&self.input.path);
         self.unresolved = corrections::apply(&mut model, &file, &self.input.text, markdown);
         self.model = model;
@@ -168,9 +165,8 @@ impl Session {
 
     /// Writes the corrections file, atomically.
     pub fn save(&mut self) -> Result<(), Error> {
-        let name = self.brief.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let text = corrections::to_toml(&self.corrections, &name);
-        output::write_atomic(&self.corrections_path, text.as_bytes())?;
+        let file = corrections::File::unsaved(&self.brief, self.corrections.clone());
+        output::write_atomic(&self.corrections_path, file.text().as_bytes())?;
         self.saved = self.corrections.clone();
         self.corrections_modified = modified(&self.corrections_path);
         Ok(())
@@ -522,26 +518,21 @@ async fn with_session<T: Send + 'static>(
     }
 }
 
-async fn state(State(app): State<Arc<App>>) -> Response {
-    match with_session(app, |s| s.refresh().map(|_| s.state())).await {
-        Ok(state) => axum::Json(state).into_response(),
-        Err(response) => response,
-    }
+/// The session's state as JSON, or the error's response.
+fn state_or_error(result: Result<serde_json::Value, Response>) -> Response {
+    result.map_or_else(|response| response, |state| axum::Json(state).into_response())
 }
 
-async fn correct(State(app): State<Arc<App>>, body: axum::Json<Corrections>) -> Response {
-    let axum::Json(corrections) = body;
-    match with_session(app, move |s| s.correct(corrections).map(|()| s.state())).await {
-        Ok(state) => axum::Json(state).into_response(),
-        Err(response) => response,
-    }
+async fn state(State(app): State<Arc<App>>) -> Response {
+    state_or_error(with_session(app, |s| s.refresh().map(|_| s.state())).await)
+}
+
+async fn correct(State(app): State<Arc<App>>, axum::Json(corrections): axum::Json<Corrections>) -> Response {
+    state_or_error(with_session(app, move |s| s.correct(corrections).map(|()| s.state())).await)
 }
 
 async fn save(State(app): State<Arc<App>>) -> Response {
-    match with_session(app, |s| s.save().map(|()| s.state())).await {
-        Ok(state) => axum::Json(state).into_response(),
-        Err(response) => response,
-    }
+    state_or_error(with_session(app, |s| s.save().map(|()| s.state())).await)
 }
 
 async fn preview(
