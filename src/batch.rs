@@ -146,9 +146,7 @@ pub fn run(
     }
     if output.open {
         let first = outcomes.iter().filter_map(|o| o.result.as_ref().ok()).next();
-        if let Some(pdf) =
-            first.and_then(|r| r.products.first().map(|p| r.dir.join(format!("{}.pdf", p.product))))
-        {
+        if let Some(pdf) = first.and_then(|r| r.products.first().map(|p| r.dir.join(p.product.file_name()))) {
             open(&pdf);
         }
     }

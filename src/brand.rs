@@ -83,6 +83,8 @@ pub struct Loaded {
     pub distribution: Option<String>,
     /// The file it came from, if any.
     pub path: Option<PathBuf>,
+    /// A PowerPoint deck whose theme, master and layouts `slides.pptx` uses.
+    pub reference_deck: Option<PathBuf>,
     /// What the user should know, one line each: a font family replaced
     /// (and why), a logo online and not fetched.
     pub notes: Vec<String>,
@@ -146,6 +148,7 @@ serif = "Noto Serif"                # briefing body
 # footer = "Prepared for the Director of Policy"
 # marking = "TLP:GREEN"             # default handling marking
 # distribution = "Approved for public release; distribution is unlimited."
+# reference_deck = "template.pptx" # slides.pptx takes its master and layouts
 "##;
 
 #[derive(Debug, Default, Deserialize)]
@@ -178,6 +181,7 @@ struct TomlDocument {
     footer: Option<String>,
     marking: Option<String>,
     distribution: Option<String>,
+    reference_deck: Option<String>,
 }
 
 /// A brand file as written: its values, and the paths it names as it
@@ -196,6 +200,8 @@ struct Parsed {
     marking: Option<String>,
     /// Default distribution statement.
     distribution: Option<String>,
+    /// The reference deck's path as written.
+    reference_deck: Option<String>,
 }
 
 /// One entry of brand.yml's `typography.fonts`.
@@ -291,6 +297,13 @@ pub fn load(path: &Path) -> Result<Loaded, BrandError> {
             )),
         }
     }
+    if let Some(deck) = &parsed.reference_deck {
+        let file = places.resolve(deck);
+        if !file.is_file() {
+            return Err(invalid(format!("reference deck `{deck}` not found at `{}`", file.display())));
+        }
+        loaded.reference_deck = Some(file);
+    }
     loaded.font_dirs = parsed.font_dirs.iter().map(|d| dir.join(d)).collect();
     let found = find_font_files(&parsed.fonts, &places).map_err(invalid)?;
     loaded.font_dirs.extend(found.iter().flat_map(|f| f.usable.iter().cloned()));
@@ -335,6 +348,7 @@ fn from_toml(text: &str, path: &Path) -> Result<Parsed, BrandError> {
         fonts: Vec::new(),
         marking: raw.document.marking,
         distribution: raw.document.distribution,
+        reference_deck: raw.document.reference_deck,
     })
 }
 
@@ -394,6 +408,9 @@ fn from_quarto(text: &str, path: &Path) -> Result<Parsed, BrandError> {
     if let Some(typography) = get(&root, "typography") {
         fonts(typography, &mut parsed).map_err(invalid)?;
     }
+    // brand.yml's place for one tool's settings: `defaults: briefsmith: …`.
+    let ours = get(&root, "defaults").and_then(|d| get(d, "briefsmith"));
+    parsed.reference_deck = ours.and_then(|d| get(d, "reference-deck")).and_then(text_of);
     Ok(parsed)
 }
 

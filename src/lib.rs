@@ -25,6 +25,7 @@ pub mod input;
 pub mod model;
 pub mod output;
 pub mod pipeline;
+pub mod pptx;
 pub mod render;
 pub mod review;
 pub mod watch;

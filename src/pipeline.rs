@@ -130,6 +130,7 @@ pub fn settings(brief: &Brief, args: &OutputArgs, brand: &brand::Loaded, source:
         files,
         timestamp,
         pdf_standards: args.pdf_standard.clone(),
+        reference_deck: brand.reference_deck.clone(),
     }
 }
 
@@ -207,7 +208,7 @@ pub fn build(
     let model = brief.to_json();
     let mut unchanged = Vec::new();
     for rendered in &products {
-        if !output::write_atomic(&dir.join(format!("{}.pdf", rendered.product)), &rendered.pdf)? {
+        if !output::write_atomic(&dir.join(rendered.product.file_name()), &rendered.bytes)? {
             unchanged.push(rendered.product);
         }
         if rendered.product == Product::Slides {
@@ -219,7 +220,7 @@ pub fn build(
     // its closing table, and a deck's slide images run to megabytes.
     let products: Vec<Rendered> = products
         .into_iter()
-        .map(|r| Rendered { pdf: Vec::new(), document: None, speaker_notes: Vec::new(), ..r })
+        .map(|r| Rendered { bytes: Vec::new(), document: None, speaker_notes: Vec::new(), ..r })
         .collect();
     if let Some(project) = &args.keep_typst {
         let fit = products.iter().find_map(|r| r.fit).unwrap_or(settings.fit);
@@ -338,7 +339,7 @@ pub fn handout_settings(settings: &Settings, slides: &Rendered) -> Settings {
     let mut settings = settings.clone();
     let images = if settings.pdf_standards.iter().all(|s| pdf_version_only(*s)) {
         let path = "handout/slides.pdf".to_string();
-        settings.files.push((path.clone(), Bytes::new(slides.pdf.clone())));
+        settings.files.push((path.clone(), Bytes::new(slides.bytes.clone())));
         (1..=slides.pages).map(|page| SlideImage { path: path.clone(), page: Some(page) }).collect()
     } else {
         let options = typst_svg::SvgOptions::default();

@@ -37,10 +37,13 @@ pub enum Product {
     Slides,
     /// The printed handout: each slide beside its speaker notes (A4).
     Handout,
+    /// The slide deck as editable PowerPoint (`slides.pptx`).
+    Pptx,
 }
 
 impl Product {
-    /// All products, in the order they are listed and rendered.
+    /// The products built when none are named, in the order they are
+    /// listed and rendered (`pptx` only when asked for).
     pub const ALL: [Product; 4] = [Product::Briefing, Product::Summary, Product::Slides, Product::Handout];
 
     /// The product's name: `briefing`, `summary`, `slides`.
@@ -50,12 +53,25 @@ impl Product {
             Product::Summary => "summary",
             Product::Slides => "slides",
             Product::Handout => "handout",
+            Product::Pptx => "pptx",
         }
     }
 
-    /// The template that is its main file.
+    /// The template that is its main file (the PowerPoint deck is written
+    /// from the slides' plan).
     pub fn template(self) -> String {
-        format!("{}.typ", self.name())
+        match self {
+            Product::Pptx => "slides.typ".into(),
+            _ => format!("{}.typ", self.name()),
+        }
+    }
+
+    /// The file it is written to: `briefing.pdf`, …, `slides.pptx`.
+    pub fn file_name(self) -> String {
+        match self {
+            Product::Pptx => "slides.pptx".into(),
+            _ => format!("{}.pdf", self.name()),
+        }
     }
 }
 
@@ -99,6 +115,9 @@ pub struct Settings {
     /// PDF standards the files must meet (none: plain tagged PDF 1.7).
     #[serde(skip)]
     pub pdf_standards: Vec<typst_pdf::PdfStandard>,
+    /// The brand's reference deck for `slides.pptx`, if it names one.
+    #[serde(skip)]
+    pub reference_deck: Option<std::path::PathBuf>,
 }
 
 /// Document control, the same on every product and in the PDF metadata.
@@ -286,8 +305,8 @@ impl Fit {
 pub struct Rendered {
     /// Which product.
     pub product: Product,
-    /// The PDF file.
-    pub pdf: Vec<u8>,
+    /// The file: PDF, or for [`Product::Pptx`] a PowerPoint package.
+    pub bytes: Vec<u8>,
     /// Page count.
     pub pages: usize,
     /// Things the user should know (what the summary left out, template warnings).
@@ -318,6 +337,12 @@ pub enum RenderError {
     Standard {
         /// Which product.
         product: Product,
+        /// Why.
+        message: String,
+    },
+    /// The PowerPoint deck could not be written.
+    #[error("failed to write slides.pptx ({message})")]
+    Pptx {
         /// Why.
         message: String,
     },
@@ -366,16 +391,28 @@ impl Renderer {
         let brief_json = Bytes::from_string(brief.to_json());
         let mut rendered = Rendered {
             product,
-            pdf: Vec::new(),
+            bytes: Vec::new(),
             pages: 0,
             messages: Vec::new(),
             fit: None,
             speaker_notes: Vec::new(),
             document: None,
         };
+        if product == Product::Pptx {
+            let (doc, messages) = self.compile(product, brief_json, settings)?;
+            let notes = speaker_notes(&doc);
+            let slides =
+                crate::pptx::plan::read(&doc, &notes).map_err(|why| RenderError::Pptx { message: why })?;
+            rendered.bytes = crate::pptx::write(&slides, settings)
+                .map_err(|e| RenderError::Pptx { message: e.to_string() })?;
+            rendered.pages = slides.len();
+            rendered.messages = messages;
+            rendered.speaker_notes = notes;
+            return Ok(rendered);
+        }
         if product != Product::Summary {
             let (doc, messages) = self.compile(product, brief_json, settings)?;
-            rendered.pdf = self.export(product, &doc, settings)?;
+            rendered.bytes = self.export(product, &doc, settings)?;
             rendered.pages = doc.pages().len();
             rendered.messages = messages;
             if product == Product::Slides {
@@ -393,7 +430,7 @@ impl Renderer {
                 if let Some(left_out) = fit.omissions(brief) {
                     messages.push(format!("summary shortened to fit one page (left out: {left_out})"));
                 }
-                rendered.pdf = self.export(product, &doc, &settings)?;
+                rendered.bytes = self.export(product, &doc, &settings)?;
                 rendered.pages = pages;
                 rendered.messages = messages;
                 rendered.fit = Some(fit);

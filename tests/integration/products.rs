@@ -53,7 +53,7 @@ fn huge() -> Brief {
 fn render_pdf(brief: &Brief, product: Product) -> Vec<u8> {
     let renderer = Renderer::new(Templates::Builtin, &[]);
     let settings = pipeline::settings(brief, &args(), &Default::default(), None);
-    renderer.render(brief, product, &settings).expect("renders").pdf
+    renderer.render(brief, product, &settings).expect("renders").bytes
 }
 
 fn document(brief: &Brief, product: Product) -> PagedDocument {
@@ -103,7 +103,7 @@ fn the_summary_is_one_page_for_the_longest_fixture_and_a_huge_brief() {
     let renderer = Renderer::new(Templates::Builtin, &[]);
     let settings = pipeline::settings(&huge(), &args(), &Default::default(), None);
     let rendered = renderer.render(&huge(), Product::Summary, &settings).expect("renders");
-    assert_eq!(pdf_pages(&rendered.pdf), 1);
+    assert_eq!(pdf_pages(&rendered.bytes), 1);
     let fit = rendered.fit.expect("the summary reports its fit");
     assert!(fit.body_size >= 8.5, "body type never below 8.5 pt");
     assert!(rendered.messages.iter().any(|m| m.contains("left out")), "the user is told what was left out");
@@ -367,12 +367,12 @@ fn one_renderer_sees_a_template_edited_between_renders() {
     for word in ["Firstversion", "Secondversion", "Firstversion"] {
         std::fs::write(&summary, format!("#set page(width: 10cm, height: 5cm)\n{word} of the summary\n"))
             .expect("writes");
-        let text = text_of(renderer.render(&brief, Product::Summary, &settings).expect("renders").pdf);
+        let text = text_of(renderer.render(&brief, Product::Summary, &settings).expect("renders").bytes);
         assert!(text.contains(&format!("{word}ofthesummary")), "{word} missing from {text}");
     }
     // The built-in `common.typ` still serves a template that imports it.
     std::fs::write(&summary, "#import \"common.typ\": clip-str\n#clip-str(\"Imported helper works\", 16)\n")
         .expect("writes");
-    let text = text_of(renderer.render(&brief, Product::Summary, &settings).expect("renders").pdf);
+    let text = text_of(renderer.render(&brief, Product::Summary, &settings).expect("renders").bytes);
     assert!(text.contains("Importedhelper…"), "{text}");
 }

@@ -1,0 +1,368 @@
+//! A brand's reference deck, as Quarto's `reference-doc`: its theme, slide
+//! master and layouts are used instead of ours (its own slides are left
+//! out), the marking rows and DRAFT mark are added to its master, and our
+//! slides take its "Title Slide", "Title and Content" and "Title Only"
+//! layouts (found by type). Also: pictures (the logo) for the deck.
+
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+use super::plan::Deck;
+use super::xml::{SLIDE_CX, SLIDE_CY, Shapes};
+use super::{CT_LAYOUT, CT_MASTER, CT_THEME, Package};
+
+/// Largest reference deck read, and largest part unpacked from it.
+const MAX_BYTES: u64 = 64 * 1024 * 1024;
+/// Most entries in a reference deck.
+const MAX_ENTRIES: usize = 20_000;
+
+/// Why a reference deck cannot be used.
+#[derive(Debug, thiserror::Error)]
+#[error("failed to use reference deck `{}` ({why})", path.display())]
+pub struct ReferenceError {
+    /// The deck.
+    pub path: PathBuf,
+    /// Why.
+    pub why: String,
+}
+
+/// A reference deck, read.
+pub struct Reference {
+    /// Its parts that we keep: theme(s), master, layouts, their media.
+    parts: Vec<(String, Vec<u8>, Option<&'static str>)>,
+    /// The master's path in the package.
+    master: String,
+    /// The layouts to use for the title slide, content slides and title-only slides.
+    layouts: [String; 3],
+    /// The theme, relative to `ppt/`.
+    pub theme: String,
+    /// Its slide size in EMU.
+    pub size: (i64, i64),
+}
+
+impl Reference {
+    /// Reads the deck at `path`.
+    pub fn open(path: &Path) -> Result<Reference, ReferenceError> {
+        let fail = |why: String| ReferenceError { path: path.to_path_buf(), why };
+        let meta = std::fs::metadata(path).map_err(|e| fail(e.to_string()))?;
+        if meta.len() > MAX_BYTES {
+            return Err(fail(format!("it is {} MB; the limit is 64 MB", meta.len() / 1_000_000)));
+        }
+        let bytes = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+            .map_err(|_| fail("it is not a PowerPoint file (not a zip package)".into()))?;
+        if zip.len() > MAX_ENTRIES {
+            return Err(fail(format!("it has {} parts; the limit is {MAX_ENTRIES}", zip.len())));
+        }
+        let mut read = |name: &str| -> Result<Vec<u8>, ReferenceError> {
+            let entry = zip.by_name(name).map_err(|_| fail(format!("it has no `{name}`")))?;
+            let mut out = Vec::new();
+            entry.take(MAX_BYTES + 1).read_to_end(&mut out).map_err(|e| fail(e.to_string()))?;
+            if out.len() as u64 > MAX_BYTES {
+                return Err(fail(format!("`{name}` unpacks to more than 64 MB")));
+            }
+            Ok(out)
+        };
+        let text = |b: Vec<u8>| String::from_utf8(b).unwrap_or_default();
+        let types = text(read("[Content_Types].xml")?);
+        if types.contains("<!DOCTYPE") {
+            return Err(fail("it declares a DOCTYPE, which briefsmith does not read".into()));
+        }
+        let presentation = text(read("ppt/presentation.xml")?);
+        let pres_rels = text(read("ppt/_rels/presentation.xml.rels")?);
+        let size = attr_after(&presentation, "<p:sldSz", "cx")
+            .zip(attr_after(&presentation, "<p:sldSz", "cy"))
+            .and_then(|(x, y)| Some((x.parse::<i64>().ok()?, y.parse::<i64>().ok()?)))
+            .unwrap_or((SLIDE_CX, SLIDE_CY));
+        // The slides are 16:9; another shape would squash them.
+        if (size.0 * 9 - size.1 * 16).abs() > size.0 / 50 {
+            return Err(fail(format!(
+                "its slides are {:.2} × {:.2} cm, not 16:9 like briefsmith's",
+                size.0 as f64 / 360_000.0,
+                size.1 as f64 / 360_000.0
+            )));
+        }
+        let master_id = attr_after(&presentation, "<p:sldMasterId ", "r:id")
+            .ok_or_else(|| fail("it has no slide master".into()))?;
+        let master = format!(
+            "ppt/{}",
+            target(&pres_rels, &master_id).ok_or_else(|| fail("its master is missing".into()))?
+        );
+        let master_rels_path = rels_path(&master);
+        let master_rels = text(read(&master_rels_path)?);
+        let mut keep: Vec<String> = vec![master.clone(), master_rels_path];
+        let mut found: Vec<(String, String, String)> = Vec::new(); // (path, type, name)
+        let mut theme = String::from("theme/theme1.xml");
+        for (kind, tgt) in relationships(&master_rels) {
+            let full = resolve(&master, &tgt);
+            if kind.ends_with("/slideLayout") {
+                let xml = text(read(&full)?);
+                let ty = attr_after(&xml, "<p:sldLayout", "type").unwrap_or_default();
+                let name = attr_after(&xml, "<p:cSld", "name").unwrap_or_default();
+                found.push((full.clone(), ty, name));
+                keep.push(full.clone());
+                let rp = rels_path(&full);
+                if let Ok(r) = read(&rp) {
+                    for (k, t) in relationships(&text(r.clone())) {
+                        if !k.ends_with("/slideMaster") && !t.starts_with("http") {
+                            keep.push(resolve(&full, &t));
+                        }
+                    }
+                    keep.push(rp);
+                }
+            } else if !tgt.starts_with("http") {
+                if kind.ends_with("/theme") {
+                    theme = full.trim_start_matches("ppt/").to_string();
+                }
+                keep.push(full);
+            }
+        }
+        if found.is_empty() {
+            return Err(fail("its master has no layouts".into()));
+        }
+        let pick = |types: &[&str]| {
+            found.iter().find(|(_, t, _)| types.contains(&t.as_str())).map(|(p, ..)| p.clone())
+        };
+        let first = found[0].0.clone();
+        let content = pick(&["obj", "tx"]).unwrap_or_else(|| first.clone());
+        let layouts = [
+            pick(&["title"]).unwrap_or_else(|| first.clone()),
+            content.clone(),
+            pick(&["titleOnly"]).unwrap_or(content),
+        ]
+        .map(|p| format!("../{}", p.trim_start_matches("ppt/")));
+        let mut parts = Vec::new();
+        keep.sort();
+        keep.dedup();
+        for name in keep {
+            let bytes = read(&name)?;
+            let ct = if name == master {
+                Some(CT_MASTER)
+            } else if name.contains("/slideLayouts/") && name.ends_with(".xml") {
+                Some(CT_LAYOUT)
+            } else if name.contains("/theme/") && name.ends_with(".xml") {
+                Some(CT_THEME)
+            } else {
+                None
+            };
+            if name.ends_with(".xml") && String::from_utf8_lossy(&bytes).contains("<!DOCTYPE") {
+                return Err(fail(format!("`{name}` declares a DOCTYPE, which briefsmith does not read")));
+            }
+            parts.push((name, bytes, ct));
+        }
+        Ok(Reference { parts, master, layouts, theme, size })
+    }
+
+    /// Adds the deck's master, layouts, theme and media to `pkg`, the master
+    /// with our marking shapes; returns the layouts for the title slide,
+    /// content slides and title-only slides (relative to a slide).
+    pub(super) fn add_to(&self, pkg: &mut Package, deck: &Deck) -> Result<[String; 3], ReferenceError> {
+        let mut marking = Shapes::starting_at(5000);
+        super::master::marking_shapes(&mut marking, deck);
+        let marking = rescale(&marking.into_xml(), self.size.0, self.size.1);
+        for (name, bytes, ct) in &self.parts {
+            if *name == self.master {
+                let xml = String::from_utf8_lossy(bytes);
+                let xml = match xml.find("</p:spTree>") {
+                    Some(i) => format!("{}{marking}{}", &xml[..i], &xml[i..]),
+                    None => xml.into_owned(),
+                };
+                pkg.add(name.clone(), *ct, xml.into_bytes());
+            } else {
+                pkg.add(name.clone(), *ct, bytes.clone());
+            }
+        }
+        // Media the parts use get their content type from the extension defaults.
+        Ok(self.layouts.clone())
+    }
+}
+
+/// The value of attribute `name` in the first element starting with `tag`.
+fn attr_after(xml: &str, tag: &str, name: &str) -> Option<String> {
+    let start = xml.find(tag)?;
+    let end = start + xml[start..].find('>')?;
+    let element = &xml[start..end];
+    let key = format!(" {name}=\"");
+    let i = element.find(&key)? + key.len();
+    let j = element[i..].find('"')?;
+    Some(element[i..i + j].to_string())
+}
+
+/// `(type, target)` of every relationship in a `.rels` part.
+fn relationships(rels: &str) -> Vec<(String, String)> {
+    rels.split("<Relationship ")
+        .skip(1)
+        .filter_map(|r| {
+            let r = format!("<Relationship {r}");
+            Some((attr_after(&r, "<Relationship", "Type")?, attr_after(&r, "<Relationship", "Target")?))
+        })
+        .filter(|(_, t)| !t.contains("://"))
+        .collect()
+}
+
+/// The target of relationship `id`.
+fn target(rels: &str, id: &str) -> Option<String> {
+    rels.split("<Relationship ").skip(1).find_map(|r| {
+        let r = format!("<Relationship {r}");
+        (attr_after(&r, "<Relationship", "Id")? == id).then(|| attr_after(&r, "<Relationship", "Target"))?
+    })
+}
+
+/// `ppt/slideMasters/slideMaster1.xml` → `ppt/slideMasters/_rels/slideMaster1.xml.rels`.
+fn rels_path(part: &str) -> String {
+    match part.rsplit_once('/') {
+        Some((dir, file)) => format!("{dir}/_rels/{file}.rels"),
+        None => format!("_rels/{part}.rels"),
+    }
+}
+
+/// A relationship target relative to the part holding it, as a package path.
+fn resolve(from: &str, target: &str) -> String {
+    if let Some(abs) = target.strip_prefix('/') {
+        return abs.to_string();
+    }
+    let mut dir: Vec<&str> = from.split('/').collect();
+    dir.pop();
+    for seg in target.split('/') {
+        match seg {
+            ".." => {
+                dir.pop();
+            }
+            "." | "" => {}
+            s => dir.push(s),
+        }
+    }
+    dir.join("/")
+}
+
+/// Our slide XML (laid out on the 13.33 × 7.5 in slide) scaled to a 16:9
+/// slide `cx` wide: positions, sizes, font sizes, spacing and indents.
+pub fn rescale(xml: &str, cx: i64, _cy: i64) -> String {
+    let k = cx as f64 / SLIDE_CX as f64;
+    if (k - 1.0).abs() < 1e-9 {
+        return xml.to_string();
+    }
+    let keys = [
+        " x=\"",
+        " y=\"",
+        " cx=\"",
+        " cy=\"",
+        " sz=\"",
+        " spc=\"",
+        " marL=\"",
+        " indent=\"",
+        " pos=\"",
+        "<a:spcPts val=\"",
+    ];
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    'scan: while !rest.is_empty() {
+        for key in keys {
+            if let Some(after) = rest.strip_prefix(key) {
+                let end = after.find('"').unwrap_or(0);
+                if let Ok(v) = after[..end].parse::<i64>() {
+                    out.push_str(key);
+                    out.push_str(&((v as f64 * k).round() as i64).to_string());
+                    rest = &after[end..];
+                    continue 'scan;
+                }
+            }
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// A picture for the deck: its bytes, extension and size in pixels. PNG
+/// and JPEG as they are; an SVG is drawn to a PNG 400 pixels high (older
+/// PowerPoint shows no SVG without one). `None` for anything else.
+pub fn picture(bytes: &[u8]) -> Option<(Vec<u8>, &'static str, f64, f64)> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") && bytes.len() > 24 {
+        let w = u32::from_be_bytes(bytes[16..20].try_into().ok()?);
+        let h = u32::from_be_bytes(bytes[20..24].try_into().ok()?);
+        return (w > 0 && h > 0).then(|| (bytes.to_vec(), "png", f64::from(w), f64::from(h)));
+    }
+    if bytes.starts_with(&[0xFF, 0xD8]) {
+        let (w, h) = jpeg_size(bytes)?;
+        return Some((bytes.to_vec(), "jpeg", f64::from(w), f64::from(h)));
+    }
+    // Text in the SVG is set in the fonts briefsmith ships (Inter first).
+    let mut options = resvg::usvg::Options { font_family: "Inter".into(), ..Default::default() };
+    for font in crate::assets::FONTS
+        .iter()
+        .filter(|f| f.path.starts_with("inter/") || f.path.starts_with("noto-serif/"))
+    {
+        options.fontdb_mut().load_font_data(font.data.to_vec());
+    }
+    let tree = resvg::usvg::Tree::from_data(bytes, &options).ok()?;
+    let size = tree.size();
+    let scale = 400.0 / size.height();
+    let (w, h) = ((size.width() * scale).ceil() as u32, 400u32);
+    if w == 0 || w > 8000 {
+        return None;
+    }
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h)?;
+    resvg::render(&tree, resvg::tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
+    Some((pixmap.encode_png().ok()?, "png", f64::from(w), f64::from(h)))
+}
+
+/// Width and height from a JPEG's frame header.
+fn jpeg_size(b: &[u8]) -> Option<(u16, u16)> {
+    let mut i = 2;
+    while i + 9 < b.len() {
+        if b[i] != 0xFF {
+            return None;
+        }
+        let marker = b[i + 1];
+        let len = usize::from(u16::from_be_bytes([b[i + 2], b[i + 3]]));
+        if matches!(marker, 0xC0..=0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF) {
+            let h = u16::from_be_bytes([b[i + 5], b[i + 6]]);
+            let w = u16::from_be_bytes([b[i + 7], b[i + 8]]);
+            return (w > 0 && h > 0).then_some((w, h));
+        }
+        i += 2 + len;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn targets_resolve_against_their_part() {
+        assert_eq!(
+            resolve("ppt/slideMasters/slideMaster1.xml", "../slideLayouts/slideLayout2.xml"),
+            "ppt/slideLayouts/slideLayout2.xml"
+        );
+        assert_eq!(
+            resolve("ppt/slideLayouts/slideLayout1.xml", "../media/image1.png"),
+            "ppt/media/image1.png"
+        );
+        assert_eq!(
+            rels_path("ppt/slideMasters/slideMaster1.xml"),
+            "ppt/slideMasters/_rels/slideMaster1.xml.rels"
+        );
+    }
+
+    #[test]
+    fn slides_scale_to_a_smaller_sixteen_by_nine() {
+        let xml = r#"<a:off x="1000" y="2000"/><a:rPr sz="2000" spc="100"/><a:spcPts val="1200"/><p:cNvPr id="4" name="x y=""/>"#;
+        assert_eq!(
+            rescale(xml, SLIDE_CX / 2, SLIDE_CY / 2),
+            r#"<a:off x="500" y="1000"/><a:rPr sz="1000" spc="50"/><a:spcPts val="600"/><p:cNvPr id="4" name="x y=""/>"#
+        );
+    }
+
+    #[test]
+    fn pictures_report_their_size() {
+        let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><rect width="200" height="100" fill="red"/></svg>"#;
+        let (png, ext, w, h) = picture(svg).expect("an SVG is drawn");
+        assert_eq!((ext, w, h), ("png", 800.0, 400.0));
+        let (_, ext, w, h) = picture(&png).expect("a PNG is kept");
+        assert_eq!((ext, w, h), ("png", 800.0, 400.0));
+        assert!(picture(b"GIF89a").is_none());
+    }
+}
