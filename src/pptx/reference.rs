@@ -18,7 +18,7 @@ const MAX_ENTRIES: usize = 20_000;
 
 /// Why a reference deck cannot be used.
 #[derive(Debug, thiserror::Error)]
-#[error("failed to use reference deck `{}` ({why})", path.display())]
+#[error("reference deck `{}`: {why}", path.display())]
 pub struct ReferenceError {
     /// The deck.
     pub path: PathBuf,

@@ -10,6 +10,8 @@
 //! - `errors`: what a user sees when something is wrong;
 //! - `hostile`: code-like text, the template sandbox, atomic outputs, bad
 //!   inputs, encodings, reproducibility, PDF standards;
+//! - `pptx`: `slides.pptx` read back from the package, with python-pptx and
+//!   through LibreOffice Impress (when installed); reference decks; hostile text;
 //! - `products`: the documents themselves (one-pager, slide bounds, glyphs,
 //!   markings, brands, notes, handout, reference images);
 //! - `properties`: property tests over random text;
@@ -28,6 +30,7 @@ mod corpus;
 mod docx;
 mod errors;
 mod hostile;
+mod pptx;
 mod products;
 mod properties;
 mod real_corpus;

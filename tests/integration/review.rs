@@ -340,16 +340,9 @@ impl Browser {
             .into_iter()
             .find(|p| Path::new(p).exists());
         let (Some(chromium), Some(driver)) = (chromium, driver) else {
-            // Straight to the process's stderr, past the test harness's
-            // capture, so that a passing run still says it.
-            let note = "NOT RUN: the browser test of `review` needs Debian's chromium and chromium-driver \
-                        (.ci/run installs them)";
-            match std::fs::OpenOptions::new().write(true).open("/dev/stderr") {
-                Ok(mut stderr) => {
-                    let _ = writeln!(stderr, "{note}");
-                }
-                Err(_) => eprintln!("{note}"),
-            }
+            crate::support::not_run(
+                "the browser test of `review` needs Debian's chromium and chromium-driver (.ci/run installs them)",
+            );
             return None;
         };
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();

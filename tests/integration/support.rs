@@ -25,6 +25,19 @@ pub fn run(cwd: &Path, args: &[&str]) -> Output {
         .expect("briefsmith runs")
 }
 
+/// Says that a test did not run and why, straight to the process's
+/// stderr (past the test harness's capture, so a passing run still says it).
+pub fn not_run(why: &str) {
+    use std::io::Write;
+    let note = format!("NOT RUN: {why}");
+    match std::fs::OpenOptions::new().write(true).open("/dev/stderr") {
+        Ok(mut stderr) => {
+            let _ = writeln!(stderr, "{note}");
+        }
+        Err(_) => eprintln!("{note}"),
+    }
+}
+
 pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
