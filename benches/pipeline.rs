@@ -354,6 +354,38 @@ fn scaling() {
     }
 }
 
+/// The PowerPoint deck beside the PDF deck: each laid out from a cold cache
+/// (as a one-off build does), in process and as a whole `briefsmith build`.
+fn deck_formats() {
+    println!("\n== slides.pdf and slides.pptx (seed, median of 11) ==");
+    let renderer = Renderer::new(Templates::Builtin, &[]);
+    let brief = analyse(SEED, &Options::default()).expect("analyses");
+    let settings = pipeline::settings(&brief, &output_args(), &Default::default(), Some(SEED));
+    for product in [Product::Slides, Product::Pptx] {
+        let took = median(11, || {
+            typst::comemo::evict(0);
+            renderer.render(&brief, product, &settings).expect("renders");
+        });
+        println!("render {:<28} {:>7.1} ms", product.file_name(), took.as_secs_f64() * 1e3);
+    }
+    let dir = std::env::temp_dir().join(format!("briefsmith-bench-decks-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp folder");
+    std::fs::write(dir.join("seed.txt"), SEED).expect("brief written");
+    for format in ["slides", "pptx", "slides,pptx"] {
+        let took = median(11, || {
+            let status = Command::new(BIN)
+                .args(["build", "seed.txt", "--format", format, "-o", "out"])
+                .current_dir(&dir)
+                .stdout(std::process::Stdio::null())
+                .status()
+                .expect("briefsmith runs");
+            assert!(status.success());
+        });
+        println!("`briefsmith build --format {format:<12}` {:>7.1} ms", took.as_secs_f64() * 1e3);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// `review`: from a correction to new previews, on warm caches.
 fn edit_to_preview() {
     use briefsmith::corrections::{Corrections, ThreatChanges, ThreatEdit};
@@ -396,16 +428,19 @@ fn main() {
     #[cfg(feature = "mimalloc")]
     briefsmith::keep_freed_memory();
     // `BRIEFSMITH_BENCH=scaling cargo bench` runs only the scaling report,
-    // `BRIEFSMITH_BENCH=review` only the edit-to-preview time.
+    // `BRIEFSMITH_BENCH=review` only the edit-to-preview time,
+    // `BRIEFSMITH_BENCH=pptx` only the PDF and PowerPoint decks' times.
     match std::env::var("BRIEFSMITH_BENCH").as_deref() {
         Ok("scaling") => return scaling(),
         Ok("review") => return edit_to_preview(),
+        Ok("pptx") => return deck_formats(),
         _ => {}
     }
     let mut criterion = Criterion::default().sample_size(20).configure_from_args();
     criterion_benches(&mut criterion);
     criterion.final_summary();
     edit_to_preview();
+    deck_formats();
     scaling();
     side_by_side();
 }

@@ -57,14 +57,16 @@ pub fn marking_shapes(sh: &mut Shapes, deck: &Deck) {
             sh.text(&tb, &[Para::of(Run::new(label, 12.0, colour).bold().spaced_caps(0.04), 1.15).centred()]);
         }
         if deck.draft && top {
-            let rect = Rect::new(side, y, 24.0 * MM, row_h);
+            let rect = Rect::new(side, y + 0.5 * MM, 17.0 * MM, row_h - 1.0 * MM);
             let tb = TextBox {
                 anchor: Anchor::Middle,
                 shrink: false,
                 wrap: false,
+                outline: Some(deck.accent.clone()),
                 ..TextBox::new("DRAFT tag", rect)
             };
-            sh.text(&tb, &[Para::of(Run::new("DRAFT", 10.0, &deck.accent).bold().spaced_caps(0.16), 1.15)]);
+            let run = Run::new("DRAFT", 10.0, &deck.accent).bold().spaced_caps(0.16);
+            sh.text(&tb, &[Para::of(run, 1.15).centred()]);
         }
     }
 }

@@ -435,6 +435,8 @@ pub struct TextBox<'a> {
     pub anchor: Anchor,
     /// Fill colour, if any.
     pub fill: Option<String>,
+    /// Outline colour, if any (a 1 pt line).
+    pub outline: Option<String>,
     /// Inner margin in points (all four sides).
     pub inset: f64,
     /// Number of text columns, and the gap between them in points.
@@ -456,6 +458,7 @@ impl<'a> TextBox<'a> {
             placeholder: None,
             anchor: Anchor::Top,
             fill: None,
+            outline: None,
             inset: 0.0,
             columns: (1, 0.0),
             rotation: 0.0,
@@ -495,6 +498,12 @@ impl Shapes {
             Some(c) => format!(r#"<a:solidFill><a:srgbClr val="{}"/></a:solidFill>"#, hex(c)),
             None => "<a:noFill/>".into(),
         };
+        let outline = match &tb.outline {
+            Some(c) => {
+                format!(r#"<a:ln w="12700"><a:solidFill><a:srgbClr val="{}"/></a:solidFill></a:ln>"#, hex(c))
+            }
+            None => String::new(),
+        };
         let anchor = match tb.anchor {
             Anchor::Top => "t",
             Anchor::Middle => "ctr",
@@ -515,7 +524,7 @@ impl Shapes {
         };
         let _ = write!(
             self.xml,
-            r#"<p:sp><p:nvSpPr><p:cNvPr id="{id}" name="{}"/>{locks}{nv}</p:nvSpPr><p:spPr>{}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{fill}</p:spPr><p:txBody><a:bodyPr vert="horz" wrap="{wrap}" lIns="{inset}" tIns="{inset}" rIns="{inset}" bIns="{inset}"{cols} anchor="{anchor}" rtlCol="0">{fit}</a:bodyPr><a:lstStyle/>{body}</p:txBody></p:sp>"#,
+            r#"<p:sp><p:nvSpPr><p:cNvPr id="{id}" name="{}"/>{locks}{nv}</p:nvSpPr><p:spPr>{}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{fill}{outline}</p:spPr><p:txBody><a:bodyPr vert="horz" wrap="{wrap}" lIns="{inset}" tIns="{inset}" rIns="{inset}" bIns="{inset}"{cols} anchor="{anchor}" rtlCol="0">{fit}</a:bodyPr><a:lstStyle/>{body}</p:txBody></p:sp>"#,
             esc(tb.name),
             tb.rect.xfrm((tb.rotation * 60_000.0).round() as i64),
         );
