@@ -355,13 +355,12 @@ impl Rect {
 
     fn xfrm(&self, rot: i64) -> String {
         let rot = if rot != 0 { format!(r#" rot="{rot}""#) } else { String::new() };
-        format!(
-            r#"<a:xfrm{rot}><a:off x="{}" y="{}"/><a:ext cx="{}" cy="{}"/></a:xfrm>"#,
-            emu(self.x).max(0),
-            emu(self.y).max(0),
-            emu(self.w).min(SLIDE_CX - emu(self.x).max(0)),
-            emu(self.h).min(SLIDE_CY - emu(self.y).max(0)),
-        )
+        // Never past the slide's edges, never empty.
+        let x = emu(self.x).clamp(0, SLIDE_CX - 1);
+        let y = emu(self.y).clamp(0, SLIDE_CY - 1);
+        let cx = emu(self.w).clamp(1, SLIDE_CX - x);
+        let cy = emu(self.h).clamp(1, SLIDE_CY - y);
+        format!(r#"<a:xfrm{rot}><a:off x="{x}" y="{y}"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>"#)
     }
 }
 
