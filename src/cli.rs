@@ -231,7 +231,8 @@ pub struct OutputArgs {
     /// [default: out, or briefsmith.toml's `output`].
     #[arg(short, long, value_hint = clap::ValueHint::DirPath)]
     pub output: Option<PathBuf>,
-    /// Products to render, comma-separated [default: all, or briefsmith.toml's `formats`].
+    /// Products to render, comma-separated; `pptx` is the deck as editable
+    /// PowerPoint [default: the four PDFs, or briefsmith.toml's `formats`].
     #[arg(long, value_enum, value_delimiter = ',')]
     pub format: Option<Vec<Product>>,
     /// Open the first product when it is written [default: off].

@@ -69,14 +69,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
             dir.path().join(FILE),
-            "output = \"pdfs\"\nformats = [\"summary\"]\nmarking = \"TLP:GREEN\"\n",
+            "output = \"pdfs\"\nformats = [\"summary\", \"pptx\"]\nmarking = \"TLP:GREEN\"\n",
         )
         .unwrap();
         let config = load(dir.path()).unwrap().unwrap();
         let mut args = OutputArgs { marking: Some("OFFICIAL".into()), ..OutputArgs::default() };
         config.apply(&mut args);
         assert_eq!(args.out_dir(), PathBuf::from("pdfs"));
-        assert_eq!(args.products(), [Product::Summary]);
+        assert_eq!(args.products(), [Product::Summary, Product::Pptx]);
         assert_eq!(args.marking.as_deref(), Some("OFFICIAL"));
     }
 
