@@ -5,11 +5,13 @@
 //! From that plan this module writes Office Open XML by hand — the package
 //! parts, a theme and slide master in the brand ([`master`]), one slide per
 //! page with text in placeholders and text boxes ([`slide`]), the speaker
-//! notes in the notes pane, the document properties — and zips it with the
-//! `zip` crate. A brand's reference deck ([`reference`]) supplies its own
-//! theme, master and layouts instead of ours.
+//! notes in the notes pane, the document properties, the logo
+//! ([`picture`]) — and zips it with the `zip` crate. A brand's reference
+//! deck ([`reference`]) supplies its own theme, master and layouts instead
+//! of ours.
 
 mod master;
+mod picture;
 pub mod plan;
 pub mod reference;
 mod slide;
@@ -116,7 +118,7 @@ pub fn write(slides: &[Slide], settings: &Settings) -> Result<Vec<u8>, PptxError
     let logo = (!deck.logo.is_empty())
         .then(|| settings.files.iter().find(|(path, _)| *path == deck.logo))
         .flatten()
-        .and_then(|(_, bytes)| reference::picture(bytes.as_slice()));
+        .and_then(|(_, bytes)| picture::picture(bytes.as_slice()));
     let reference = match &settings.reference_deck {
         Some(path) => Some(reference::Reference::open(path)?),
         None => None,

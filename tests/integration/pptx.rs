@@ -443,6 +443,25 @@ fn a_reference_deck_gives_its_master_and_layouts() {
 }
 
 #[test]
+fn a_template_without_a_slide_plan_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("own")).unwrap();
+    std::fs::write(dir.path().join("own/slides.typ"), "#set page(paper: \"presentation-16-9\")\n= My deck\n")
+        .unwrap();
+    let seed = seed();
+    let args = ["build", seed.to_str().unwrap(), "--format", "slides,pptx", "--templates", "own"];
+    let out = run(dir.path(), &args);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains(
+            "failed to write slides.pptx (the slides template emits no slide plan (`<slide-plan>` metadata))"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn hostile_text_makes_a_well_formed_deck() {
     let dir = tempfile::tempdir().unwrap();
     let brief = dir.path().join("odd.txt");
