@@ -273,18 +273,19 @@ fn body_text(
 fn top(sh: &mut Shapes, kicker: &str, head: &str, size: f64, height: f64, deck: &Deck) -> Rect {
     let kick_size = 11.0;
     let kick_h = if kicker.is_empty() { 0.0 } else { CAP * kick_size + 2.5 * MM };
-    if !kicker.is_empty() {
-        let pitch = 1.2;
-        let rect = Rect::new(MARGIN_X, MARGIN_TOP - raise(kick_size, pitch), CONTENT_W, kick_size * 1.3);
-        let run = Run::new(kicker, kick_size, &deck.accent).bold().spaced_caps(0.12);
-        sh.text(&TextBox { shrink: false, ..TextBox::new("Kicker", rect) }, &[Para::of(run, pitch)]);
-    }
+    // The headline first: screen readers read a slide in shape order.
     let pitch = CAP + 0.3;
     let head_h = (height - kick_h - 4.0 * MM - 2.0).max(size);
     let up = raise(size, pitch);
     let rect = Rect::new(MARGIN_X, MARGIN_TOP + kick_h - up, CONTENT_W, head_h + up + 0.3 * size);
     let tb = TextBox { placeholder: Some(Placeholder::Title), ..TextBox::new("Headline", rect) };
     sh.text(&tb, &[Para::of(Run::new(head, size, &deck.primary).bold(), pitch)]);
+    if !kicker.is_empty() {
+        let pitch = 1.2;
+        let rect = Rect::new(MARGIN_X, MARGIN_TOP - raise(kick_size, pitch), CONTENT_W, kick_size * 1.3);
+        let run = Run::new(kicker, kick_size, &deck.accent).bold().spaced_caps(0.12);
+        sh.text(&TextBox { shrink: false, ..TextBox::new("Kicker", rect) }, &[Para::of(run, pitch)]);
+    }
     sh.rect("Accent rule", Rect::new(MARGIN_X, MARGIN_TOP + height - 2.0, 18.0 * MM, 2.0), &deck.accent);
     let y = MARGIN_TOP + height + TOP_GUTTER;
     Rect::new(MARGIN_X, y, CONTENT_W, (MARGIN_TOP + CONTENT_H - FOOT_GUTTER - y).max(20.0))
@@ -335,6 +336,23 @@ fn title_slide(sh: &mut Shapes, parts: &[Part], deck: &Deck, logo: Option<(&str,
     let sub = !subtitle.is_empty();
     let panel_h = 18.0 * MM + title_height + if sub { 5.0 * MM + subtitle_height } else { 0.0 };
     let panel_y = MARGIN_TOP + ((CONTENT_H - panel_h) / 2.0).max(0.0);
+    // The panel first (it lies under the title), then the title: screen
+    // readers read a slide in shape order.
+    sh.rect("Brand panel", Rect::new(0.0, panel_y, PAGE_W, panel_h), &deck.primary);
+    let pitch = CAP + 0.28;
+    let up = raise(*size, pitch);
+    let rect = Rect::new(MARGIN_X, panel_y + 9.0 * MM - up, CONTENT_W, title_height + up + 0.3 * size);
+    let tb = TextBox { placeholder: Some(Placeholder::CentredTitle), ..TextBox::new("Title", rect) };
+    sh.text(&tb, &[Para::of(Run::new(title, *size, "#FFFFFF").bold(), pitch)]);
+    if sub {
+        let pitch = CAP + 0.4;
+        let up = raise(*subtitle_size, pitch);
+        let y = panel_y + 9.0 * MM + title_height + 5.0 * MM;
+        let rect = Rect::new(MARGIN_X, y - up, CONTENT_W, subtitle_height + up + 0.3 * subtitle_size);
+        let tb = TextBox { placeholder: Some(Placeholder::Subtitle), ..TextBox::new("Subtitle", rect) };
+        let tint = mix_white(&deck.primary, 0.12);
+        sh.text(&tb, &[Para::of(Run::new(subtitle, *subtitle_size, &tint), pitch)]);
+    }
     // Kicker and logo above the panel, on one baseline.
     let above = Rect::new(MARGIN_X, MARGIN_TOP, CONTENT_W, (panel_y - 6.0 * MM - MARGIN_TOP).max(12.0));
     let mut kick_w = CONTENT_W;
@@ -353,21 +371,6 @@ fn title_slide(sh: &mut Shapes, parts: &[Part], deck: &Deck, logo: Option<(&str,
     let run = Run::new(kicker, 12.0, &deck.accent).bold().spaced_caps(0.12);
     let tb = TextBox { anchor: Anchor::Bottom, ..TextBox::new("Kicker", Rect { w: kick_w, ..above }) };
     sh.text(&tb, &[Para::of(run, 1.2)]);
-    sh.rect("Brand panel", Rect::new(0.0, panel_y, PAGE_W, panel_h), &deck.primary);
-    let pitch = CAP + 0.28;
-    let up = raise(*size, pitch);
-    let rect = Rect::new(MARGIN_X, panel_y + 9.0 * MM - up, CONTENT_W, title_height + up + 0.3 * size);
-    let tb = TextBox { placeholder: Some(Placeholder::CentredTitle), ..TextBox::new("Title", rect) };
-    sh.text(&tb, &[Para::of(Run::new(title, *size, "#FFFFFF").bold(), pitch)]);
-    if sub {
-        let pitch = CAP + 0.4;
-        let up = raise(*subtitle_size, pitch);
-        let y = panel_y + 9.0 * MM + title_height + 5.0 * MM;
-        let rect = Rect::new(MARGIN_X, y - up, CONTENT_W, subtitle_height + up + 0.3 * subtitle_size);
-        let tb = TextBox { placeholder: Some(Placeholder::Subtitle), ..TextBox::new("Subtitle", rect) };
-        let tint = mix_white(&deck.primary, 0.12);
-        sh.text(&tb, &[Para::of(Run::new(subtitle, *subtitle_size, &tint), pitch)]);
-    }
     // Document control under the panel.
     if let Some(Part::Control { size, line, marking, distribution }) =
         parts.iter().find(|p| matches!(p, Part::Control { .. }))
