@@ -367,7 +367,9 @@ fn pdf_version_only(standard: typst_pdf::PdfStandard) -> bool {
 /// briefing, summary and slides in parallel (on rayon's pool, so briefs of a
 /// batch share it), then the handout. The handout draws a copy of the slides
 /// laid out without their own markings, so each of its pages shows the
-/// marking once. `one_off`: see [`Renderers::one_off`].
+/// marking once. The PowerPoint deck is written from the slides' layout
+/// when the slides PDF is made too (else it lays them out itself).
+/// `one_off`: see [`Renderers::one_off`].
 pub fn render_all(
     renderer: &Renderer,
     brief: &Brief,
@@ -376,7 +378,13 @@ pub fn render_all(
     one_off: bool,
 ) -> Result<Vec<Rendered>, Error> {
     let handout = products.contains(&Product::Handout);
-    let mut first: Vec<Product> = products.iter().copied().filter(|&p| p != Product::Handout).collect();
+    // With the slides PDF, the PowerPoint deck is written from its layout.
+    let pptx_from_slides = products.contains(&Product::Pptx) && products.contains(&Product::Slides);
+    let mut first: Vec<Product> = products
+        .iter()
+        .copied()
+        .filter(|&p| p != Product::Handout && !(pptx_from_slides && p == Product::Pptx))
+        .collect();
     // The summary is the quickest: it goes last, so the two long ones start
     // at once and the summary fills in beside whichever ends first.
     first.sort_by_key(|&p| (p == Product::Summary, p));
@@ -386,6 +394,13 @@ pub fn render_all(
         .par_iter()
         .map(|&product| renderer.render(brief, product, settings))
         .collect::<Result<_, _>>()?;
+    if pptx_from_slides {
+        let slides = out.iter().find(|r| r.product == Product::Slides).and_then(|r| r.document.as_ref());
+        if let Some(doc) = slides {
+            let pptx = crate::render::pptx_from(doc, settings)?;
+            out.push(pptx);
+        }
+    }
     if handout {
         // The handout's copy of the slides comes after the others, with the
         // cache emptied first in a one-off build: laid out beside them, or

@@ -400,15 +400,7 @@ impl Renderer {
         };
         if product == Product::Pptx {
             let (doc, messages) = self.compile(product, brief_json, settings)?;
-            let notes = speaker_notes(&doc);
-            let slides =
-                crate::pptx::plan::read(&doc, &notes).map_err(|why| RenderError::Pptx { message: why })?;
-            rendered.bytes = crate::pptx::write(&slides, settings)
-                .map_err(|e| RenderError::Pptx { message: e.to_string() })?;
-            rendered.pages = slides.len();
-            rendered.messages = messages;
-            rendered.speaker_notes = notes;
-            return Ok(rendered);
+            return Ok(Rendered { messages, ..pptx_from(&doc, settings)? });
         }
         if product != Product::Summary {
             let (doc, messages) = self.compile(product, brief_json, settings)?;
@@ -542,6 +534,24 @@ impl Renderer {
         }
         String::from_utf8_lossy(buffer.as_slice()).trim_end().to_string()
     }
+}
+
+/// The PowerPoint deck from the laid-out slides (the slides PDF's own
+/// layout, when both are made).
+pub fn pptx_from(doc: &PagedDocument, settings: &Settings) -> Result<Rendered, RenderError> {
+    let notes = speaker_notes(doc);
+    let slides = crate::pptx::plan::read(doc, &notes).map_err(|why| RenderError::Pptx { message: why })?;
+    let bytes =
+        crate::pptx::write(&slides, settings).map_err(|e| RenderError::Pptx { message: e.to_string() })?;
+    Ok(Rendered {
+        product: Product::Pptx,
+        bytes,
+        pages: slides.len(),
+        messages: Vec::new(),
+        fit: None,
+        speaker_notes: notes,
+        document: None,
+    })
 }
 
 /// The `<speaker-notes>` metadata of a slide deck: one list per page.

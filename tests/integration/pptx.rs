@@ -443,6 +443,23 @@ fn a_reference_deck_gives_its_master_and_layouts() {
 }
 
 #[test]
+fn the_deck_alone_is_the_deck_made_beside_the_pdf() {
+    // Beside slides.pdf the deck is written from the PDF's layout; alone it
+    // lays the slides out itself. Both give the same bytes, run after run.
+    let dir = tempfile::tempdir().unwrap();
+    let seed = seed();
+    let pptx = |out: &str, format: &str| {
+        let done = run(dir.path(), &["build", seed.to_str().unwrap(), "-o", out, "--format", format]);
+        assert!(done.status.success(), "{}", stderr(&done));
+        std::fs::read(dir.path().join(out).join("pakistan-counterterrorism/slides.pptx")).unwrap()
+    };
+    let alone = pptx("a", "pptx");
+    assert!(!dir.path().join("a/pakistan-counterterrorism/slides.pdf").exists());
+    assert!(alone == pptx("b", "slides,pptx,handout"), "the same deck alone and beside the PDFs");
+    assert!(alone == pptx("c", "pptx"), "the same deck twice");
+}
+
+#[test]
 fn a_template_without_a_slide_plan_says_so() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("own")).unwrap();
