@@ -65,10 +65,16 @@ pub fn shapes(
     let mut sh = Shapes::default();
     let mut layout = Layout::TitleOnly;
     let mut body = Rect::new(MARGIN_X, MARGIN_TOP, CONTENT_W, CONTENT_H);
-    let title = parts.iter().any(|p| matches!(p, Part::Title { .. }));
-    if title {
+    if parts.iter().any(|p| matches!(p, Part::Title { .. })) {
         layout = Layout::Title;
         title_slide(&mut sh, parts, deck, logo);
+    }
+    // Running text fills the body placeholder of "Title and Content".
+    let running = |p: &Part| {
+        matches!(p, Part::Numbered { .. } | Part::Bullets { .. } | Part::Paras { .. } | Part::Recs { .. })
+    };
+    if parts.iter().any(running) {
+        layout = Layout::Content;
     }
     for part in parts {
         if let Part::Top { kicker, head, size, height } = part {
@@ -77,165 +83,211 @@ pub fn shapes(
     }
     for part in parts {
         match part {
-            Part::Numbered { size, items } => {
-                layout = Layout::Content;
-                let pitch = CAP + 0.45;
-                let paras: Vec<Para> = items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| {
-                        Para::of(Run::new(s, *size, &deck.text), pitch)
-                            .hanging(1.9 * size, Marker::Number(deck.accent.clone(), 1))
-                            .before(if i == 0 { 0.0 } else { gap(*size, 0.9, 0.45) })
-                    })
-                    .collect();
-                body_text(&mut sh, "Bottom line", body, *size, pitch, &paras, true);
-            }
+            Part::Numbered { size, items } => numbered(&mut sh, body, deck, *size, items),
             Part::Bullets { size, lead, beside, items } => {
-                layout = Layout::Content;
-                let pitch = CAP + 0.45;
-                let w = if *beside { CONTENT_W * 0.7 - 10.0 * MM } else { body.w };
-                let paras: Vec<Para> = items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| {
-                        let run = Run::new(s, *size, &deck.text);
-                        let run = if *lead && i == 0 { run.bold() } else { run };
-                        Para::of(run, pitch)
-                            .hanging(0.95 * size, Marker::Square(deck.primary.clone()))
-                            .before(if i == 0 { 0.0 } else { gap(*size, 0.75, 0.45) })
-                    })
-                    .collect();
-                body_text(&mut sh, "Points", Rect { w, ..body }, *size, pitch, &paras, true);
+                bullets(&mut sh, body, deck, *size, *lead, *beside, items)
             }
-            Part::Paras { size, lead, items } => {
-                layout = Layout::Content;
-                let pitch = CAP + 0.5;
-                let paras: Vec<Para> = items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| {
-                        let run = Run::new(s, *size, &deck.text);
-                        let run = if *lead && i == 0 { run.bold() } else { run };
-                        Para::of(run, pitch).before(if i == 0 { 0.0 } else { gap(*size, 0.9, 0.5) })
-                    })
-                    .collect();
-                body_text(&mut sh, "Conclusion", body, *size, pitch, &paras, true);
-            }
-            Part::Recs { size, detail_size, items } => {
-                layout = Layout::Content;
-                let pitch = CAP + 0.4;
-                let indent = 2.05 * size;
-                let mut paras = Vec::new();
-                for (i, r) in items.iter().enumerate() {
-                    let title = Run::new(&r.title, *size, &deck.text).bold();
-                    paras.push(
-                        Para::of(title, pitch)
-                            .hanging(indent, Marker::Number(deck.primary.clone(), r.number))
-                            .before(if i == 0 { 0.0 } else { gap(*size, 0.85, 0.4) }),
-                    );
-                    if !r.detail.is_empty() {
-                        paras.push(
-                            Para::of(Run::new(&r.detail, *detail_size, &deck.muted), pitch)
-                                .indented(indent)
-                                .before(gap(*size, 0.35, 0.4)),
-                        );
-                    }
-                }
-                body_text(&mut sh, "Recommendations", body, *size, pitch, &paras, true);
-            }
+            Part::Paras { size, lead, items } => paras(&mut sh, body, deck, *size, *lead, items),
+            Part::Recs { size, detail_size, items } => recs(&mut sh, body, deck, *size, *detail_size, items),
             Part::Figures { size, row, items } => figures(&mut sh, body, *size, *row, items, deck),
-            Part::Table { size, rows, label_width } => {
-                let pitch = CAP + 0.4;
-                let indent = label_width + 0.8 * size;
-                let paras: Vec<Para> = rows
-                    .iter()
-                    .enumerate()
-                    .map(|(i, r)| {
-                        let mut runs = vec![Run::new(&r.label, *size, &deck.primary).bold()];
-                        if r.kind == "risk" {
-                            runs.push(Run::new(" RISK", size * 0.55, &deck.accent).bold().spaced_caps(0.08));
-                        }
-                        let at = runs.len() - 1;
-                        runs.push(Run::new(&r.fact, *size, &deck.text));
-                        Para::new(runs, pitch)
-                            .hanging(indent, Marker::None)
-                            .tab(at, indent, "l")
-                            .before(if i == 0 { 0.0 } else { gap(*size, 0.84, 0.4) })
-                    })
-                    .collect();
-                body_text(&mut sh, "Threats at a glance", body, *size, pitch, &paras, false);
-            }
-            Part::Agenda { size, columns, entries } => {
-                let pitch = CAP + 0.4;
-                let cols = (*columns).clamp(1, 2);
-                let column_gap = 12.0 * MM;
-                let col_w = (body.w - column_gap * f64::from(cols - 1)) / f64::from(cols);
-                let paras: Vec<Para> = entries
-                    .iter()
-                    .enumerate()
-                    .map(|(i, e)| {
-                        let before = if i == 0 { 0.0 } else { gap(*size, 0.62, 0.4) };
-                        let number = Run::new(&e.slide, *size, &deck.muted);
-                        // A threat: a dash under the section's text.
-                        if e.sub {
-                            let mut runs = vec![Run::new(&e.label, *size, &deck.text).bold()];
-                            if !e.name.is_empty() {
-                                runs.push(Run::new(format!(" — {}", e.name), *size, &deck.muted));
-                            }
-                            let at = runs.len() - 1;
-                            runs.push(number);
-                            let mut para =
-                                Para::new(runs, pitch).hanging(2.6 * size, Marker::Dash(deck.accent.clone()));
-                            para = para.outdent(*size).tab(at, col_w, "r").before(before);
-                            para
-                        } else {
-                            let runs = vec![Run::new(&e.label, *size, &deck.text).bold(), number];
-                            Para::new(runs, pitch)
-                                .hanging(1.6 * size, Marker::Square(deck.primary.clone()))
-                                .tab(0, col_w, "r")
-                                .before(before)
-                        }
-                    })
-                    .collect();
-                let tb = TextBox {
-                    columns: (cols, column_gap),
-                    ..TextBox::new("Agenda", raised(body, *size, pitch))
-                };
-                sh.text(&tb, &paras);
-            }
+            Part::Table { size, rows, label_width } => table(&mut sh, body, deck, *size, rows, *label_width),
+            Part::Agenda { size, columns, entries } => agenda(&mut sh, body, deck, *size, *columns, entries),
             Part::Events { size, extra, date_width, items } => {
-                let pitch = CAP + 0.4;
-                let indent = date_width + size;
-                let mut paras: Vec<Para> = items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, e)| {
-                        let date = if e.relative {
-                            Run::new(&e.date, *size, &deck.muted).bold().italic()
-                        } else {
-                            Run::new(&e.date, *size, &deck.primary).bold()
-                        };
-                        Para::new(vec![date, Run::new(&e.text, *size, &deck.text)], pitch)
-                            .hanging(indent, Marker::None)
-                            .tab(0, indent, "l")
-                            .before(if i == 0 { 0.0 } else { gap(*size, 0.7, 0.4) })
-                    })
-                    .collect();
-                if *extra > 0 {
-                    let s = (size * 0.75).max(14.0);
-                    let what = if *extra == 1 { "event" } else { "events" };
-                    let run =
-                        Run::new(format!("Further: {extra} {what} in the full briefing."), s, &deck.muted);
-                    paras.push(Para::of(run.italic(), pitch).before(gap(*size, 0.8, 0.4)));
-                }
-                body_text(&mut sh, "Timeline", body, *size, pitch, &paras, false);
+                events(&mut sh, body, deck, *size, *extra, *date_width, items)
             }
             Part::Deck(_) | Part::Title { .. } | Part::Control { .. } | Part::Top { .. } => {}
         }
     }
     footer(&mut sh, deck, number);
     (layout, sh.into_xml())
+}
+
+/// The bottom line: numbered key judgements.
+fn numbered(sh: &mut Shapes, body: Rect, deck: &Deck, size: f64, items: &[String]) {
+    let pitch = CAP + 0.45;
+    let paras: Vec<Para> = items
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            Para::of(Run::new(s, size, &deck.text), pitch)
+                .hanging(1.9 * size, Marker::Number(deck.accent.clone(), 1))
+                .before(if i == 0 { 0.0 } else { gap(size, 0.9, 0.45) })
+        })
+        .collect();
+    body_text(sh, "Bottom line", body, size, pitch, &paras, true);
+}
+
+/// A threat's points (beside its figures, when it has some).
+fn bullets(sh: &mut Shapes, body: Rect, deck: &Deck, size: f64, lead: bool, beside: bool, items: &[String]) {
+    let pitch = CAP + 0.45;
+    let w = if beside { CONTENT_W * 0.7 - 10.0 * MM } else { body.w };
+    let paras: Vec<Para> = items
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let run = Run::new(s, size, &deck.text);
+            let run = if lead && i == 0 { run.bold() } else { run };
+            Para::of(run, pitch)
+                .hanging(0.95 * size, Marker::Square(deck.primary.clone()))
+                .before(if i == 0 { 0.0 } else { gap(size, 0.75, 0.45) })
+        })
+        .collect();
+    body_text(sh, "Points", Rect { w, ..body }, size, pitch, &paras, true);
+}
+
+/// The conclusion's paragraphs.
+fn paras(sh: &mut Shapes, body: Rect, deck: &Deck, size: f64, lead: bool, items: &[String]) {
+    let pitch = CAP + 0.5;
+    let paras: Vec<Para> = items
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let run = Run::new(s, size, &deck.text);
+            let run = if lead && i == 0 { run.bold() } else { run };
+            Para::of(run, pitch).before(if i == 0 { 0.0 } else { gap(size, 0.9, 0.5) })
+        })
+        .collect();
+    body_text(sh, "Conclusion", body, size, pitch, &paras, true);
+}
+
+/// Recommendations, numbered, each with its detail.
+fn recs(
+    sh: &mut Shapes,
+    body: Rect,
+    deck: &Deck,
+    size: f64,
+    detail_size: f64,
+    items: &[super::plan::RecItem],
+) {
+    let pitch = CAP + 0.4;
+    let indent = 2.05 * size;
+    let mut paras = Vec::new();
+    for (i, r) in items.iter().enumerate() {
+        let title = Run::new(&r.title, size, &deck.text).bold();
+        paras.push(
+            Para::of(title, pitch)
+                .hanging(indent, Marker::Number(deck.primary.clone(), r.number))
+                .before(if i == 0 { 0.0 } else { gap(size, 0.85, 0.4) }),
+        );
+        if !r.detail.is_empty() {
+            paras.push(
+                Para::of(Run::new(&r.detail, detail_size, &deck.muted), pitch)
+                    .indented(indent)
+                    .before(gap(size, 0.35, 0.4)),
+            );
+        }
+    }
+    body_text(sh, "Recommendations", body, size, pitch, &paras, true);
+}
+
+/// The threat overview: each threat's label, and its key fact hanging beside it.
+fn table(
+    sh: &mut Shapes,
+    body: Rect,
+    deck: &Deck,
+    size: f64,
+    rows: &[super::plan::TableRow],
+    label_width: f64,
+) {
+    let pitch = CAP + 0.4;
+    let indent = label_width + 0.8 * size;
+    let paras: Vec<Para> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let mut runs = vec![Run::new(&r.label, size, &deck.primary).bold()];
+            if r.kind == "risk" {
+                runs.push(Run::new(" RISK", size * 0.55, &deck.accent).bold().spaced_caps(0.08));
+            }
+            let at = runs.len() - 1;
+            runs.push(Run::new(&r.fact, size, &deck.text));
+            Para::new(runs, pitch).hanging(indent, Marker::None).tab(at, indent, "l").before(if i == 0 {
+                0.0
+            } else {
+                gap(size, 0.84, 0.4)
+            })
+        })
+        .collect();
+    body_text(sh, "Threats at a glance", body, size, pitch, &paras, false);
+}
+
+/// The agenda, in one or two columns, each line with its slide number.
+fn agenda(
+    sh: &mut Shapes,
+    body: Rect,
+    deck: &Deck,
+    size: f64,
+    columns: u8,
+    entries: &[super::plan::AgendaEntry],
+) {
+    let pitch = CAP + 0.4;
+    let cols = columns.clamp(1, 2);
+    let column_gap = 12.0 * MM;
+    let col_w = (body.w - column_gap * f64::from(cols - 1)) / f64::from(cols);
+    let paras: Vec<Para> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let before = if i == 0 { 0.0 } else { gap(size, 0.62, 0.4) };
+            let number = Run::new(&e.slide, size, &deck.muted);
+            // A threat: a dash under the section's text.
+            if e.sub {
+                let mut runs = vec![Run::new(&e.label, size, &deck.text).bold()];
+                if !e.name.is_empty() {
+                    runs.push(Run::new(format!(" — {}", e.name), size, &deck.muted));
+                }
+                let at = runs.len() - 1;
+                runs.push(number);
+                let mut para = Para::new(runs, pitch).hanging(2.6 * size, Marker::Dash(deck.accent.clone()));
+                para = para.outdent(size).tab(at, col_w, "r").before(before);
+                para
+            } else {
+                let runs = vec![Run::new(&e.label, size, &deck.text).bold(), number];
+                Para::new(runs, pitch)
+                    .hanging(1.6 * size, Marker::Square(deck.primary.clone()))
+                    .tab(0, col_w, "r")
+                    .before(before)
+            }
+        })
+        .collect();
+    let tb = TextBox { columns: (cols, column_gap), ..TextBox::new("Agenda", raised(body, size, pitch)) };
+    sh.text(&tb, &paras);
+}
+
+/// The timeline: dates hanging beside the events, and how many were left off.
+fn events(
+    sh: &mut Shapes,
+    body: Rect,
+    deck: &Deck,
+    size: f64,
+    extra: usize,
+    date_width: f64,
+    items: &[super::plan::EventItem],
+) {
+    let pitch = CAP + 0.4;
+    let indent = date_width + size;
+    let mut paras: Vec<Para> = items
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let date = if e.relative {
+                Run::new(&e.date, size, &deck.muted).bold().italic()
+            } else {
+                Run::new(&e.date, size, &deck.primary).bold()
+            };
+            Para::new(vec![date, Run::new(&e.text, size, &deck.text)], pitch)
+                .hanging(indent, Marker::None)
+                .tab(0, indent, "l")
+                .before(if i == 0 { 0.0 } else { gap(size, 0.7, 0.4) })
+        })
+        .collect();
+    if extra > 0 {
+        let s = (size * 0.75).max(14.0);
+        let what = if extra == 1 { "event" } else { "events" };
+        let run = Run::new(format!("Further: {extra} {what} in the full briefing."), s, &deck.muted);
+        paras.push(Para::of(run.italic(), pitch).before(gap(size, 0.8, 0.4)));
+    }
+    body_text(sh, "Timeline", body, size, pitch, &paras, false);
 }
 
 /// Space before a paragraph for a gap of `spacing` ems between two in
