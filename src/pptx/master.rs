@@ -209,10 +209,27 @@ pub fn notes_master() -> String {
     let (w, h) = (NOTES_W, NOTES_H);
     let tb = |name, rect, ph| TextBox { placeholder: Some(ph), ..TextBox::new(name, rect) };
     sh.text(&tb("Notes", Rect::new(w * 0.1, h * 0.47, w * 0.8, h * 0.42), Placeholder::Body), &[]);
-    let body =
-        sp_tree(&sh.into_xml()).replace(r#"<p:ph idx="1"/>"#, r#"<p:ph type="body" sz="quarter" idx="3"/>"#);
+    let image = format!(
+        r#"<p:sp><p:nvSpPr><p:cNvPr id="10" name="Slide image"/><p:cNvSpPr><a:spLocks noGrp="1" noRot="1" noChangeAspect="1"/></p:cNvSpPr><p:nvPr><p:ph type="sldImg" idx="2"/></p:nvPr></p:nvSpPr><p:spPr>{}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr></p:sp>"#,
+        notes_image_xfrm()
+    );
+    let body = sp_tree(&(image + &sh.into_xml()))
+        .replace(r#"<p:ph idx="1"/>"#, r#"<p:ph type="body" sz="quarter" idx="3"/>"#);
     format!(
         r#"{DECL}<p:notesMaster {NS}><p:cSld><p:bg><p:bgRef idx="1001"><a:schemeClr val="bg1"/></p:bgRef></p:bg>{body}</p:cSld><p:clrMap bg1="lt1" tx1="dk1" bg2="lt2" tx2="dk2" accent1="accent1" accent2="accent2" accent3="accent3" accent4="accent4" accent5="accent5" accent6="accent6" hlink="hlink" folHlink="folHlink"/><p:notesStyle><a:lvl1pPr marL="0" algn="l" rtl="0"><a:defRPr sz="1200"><a:solidFill><a:schemeClr val="tx1"/></a:solidFill><a:latin typeface="+mn-lt"/></a:defRPr></a:lvl1pPr></p:notesStyle></p:notesMaster>"#
+    )
+}
+
+/// Where the slide's image sits on a notes page.
+fn notes_image_xfrm() -> String {
+    use super::xml::emu;
+    let (w, h) = (NOTES_W, NOTES_H);
+    format!(
+        r#"<a:xfrm><a:off x="{}" y="{}"/><a:ext cx="{}" cy="{}"/></a:xfrm>"#,
+        emu(w * 0.1),
+        emu(h * 0.07),
+        emu(w * 0.8),
+        emu(w * 0.8 * 9.0 / 16.0)
     )
 }
 
@@ -222,13 +239,9 @@ const NOTES_H: f64 = PAGE_W * 9_144_000.0 / 12_192_000.0;
 
 /// A slide's notes page: the slide image and the notes, a paragraph each.
 pub fn notes_slide(notes: &[String]) -> String {
-    let (w, h) = (NOTES_W, NOTES_H);
     let image = format!(
-        r#"<p:sp><p:nvSpPr><p:cNvPr id="2" name="Slide image"/><p:cNvSpPr><a:spLocks noGrp="1" noRot="1" noChangeAspect="1"/></p:cNvSpPr><p:nvPr><p:ph type="sldImg"/></p:nvPr></p:nvSpPr><p:spPr><a:xfrm><a:off x="{}" y="{}"/><a:ext cx="{}" cy="{}"/></a:xfrm></p:spPr></p:sp>"#,
-        super::xml::emu(w * 0.1),
-        super::xml::emu(h * 0.07),
-        super::xml::emu(w * 0.8),
-        super::xml::emu(w * 0.8 * 9.0 / 16.0),
+        r#"<p:sp><p:nvSpPr><p:cNvPr id="2" name="Slide image"/><p:cNvSpPr><a:spLocks noGrp="1" noRot="1" noChangeAspect="1"/></p:cNvSpPr><p:nvPr><p:ph type="sldImg"/></p:nvPr></p:nvSpPr><p:spPr>{}</p:spPr></p:sp>"#,
+        notes_image_xfrm()
     );
     let paras: String = notes
         .iter()
