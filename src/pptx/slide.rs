@@ -224,34 +224,38 @@ fn agenda(
     let cols = columns.clamp(1, 2);
     let column_gap = 12.0 * MM;
     let col_w = (body.w - column_gap * f64::from(cols - 1)) / f64::from(cols);
-    let paras: Vec<Para> = entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let before = if i == 0 { 0.0 } else { gap(size, 0.62, 0.4) };
-            let number = Run::new(&e.slide, size, &deck.muted);
-            // A threat: a dash under the section's text.
-            if e.sub {
-                let mut runs = vec![Run::new(&e.label, size, &deck.text).bold()];
-                if !e.name.is_empty() {
-                    runs.push(Run::new(format!(" — {}", e.name), size, &deck.muted));
-                }
-                let at = runs.len() - 1;
-                runs.push(number);
-                let mut para = Para::new(runs, pitch).hanging(2.6 * size, Marker::Dash(deck.accent.clone()));
-                para = para.outdent(size).tab(at, col_w, "r").before(before);
-                para
-            } else {
-                let runs = vec![Run::new(&e.label, size, &deck.text).bold(), number];
-                Para::new(runs, pitch)
-                    .hanging(1.6 * size, Marker::Square(deck.primary.clone()))
-                    .tab(0, col_w, "r")
-                    .before(before)
+    let line = |(i, e): (usize, &super::plan::AgendaEntry)| {
+        let before = if i == 0 { 0.0 } else { gap(size, 0.62, 0.4) };
+        let number = Run::new(&e.slide, size, &deck.muted);
+        // A threat: a dash under the section's text.
+        if e.sub {
+            let mut runs = vec![Run::new(&e.label, size, &deck.text).bold()];
+            if !e.name.is_empty() {
+                runs.push(Run::new(format!(" — {}", e.name), size, &deck.muted));
             }
-        })
-        .collect();
-    let tb = TextBox { columns: (cols, column_gap), ..TextBox::new("Agenda", raised(body, size, pitch)) };
-    sh.text(&tb, &paras);
+            let at = runs.len() - 1;
+            runs.push(number);
+            let mut para = Para::new(runs, pitch).hanging(2.6 * size, Marker::Dash(deck.accent.clone()));
+            para = para.outdent(size).tab(at, col_w, "r").before(before);
+            para
+        } else {
+            let runs = vec![Run::new(&e.label, size, &deck.text).bold(), number];
+            Para::new(runs, pitch)
+                .hanging(1.6 * size, Marker::Square(deck.primary.clone()))
+                .tab(0, col_w, "r")
+                .before(before)
+        }
+    };
+    // Two columns as two text boxes, split as the PDF splits them (the
+    // first takes the odd one): a box's own columns do not survive
+    // shrinking in every viewer.
+    let per_column = entries.len().div_ceil(usize::from(cols)).max(1);
+    for (k, chunk) in entries.chunks(per_column).enumerate() {
+        let paras: Vec<Para> = chunk.iter().enumerate().map(line).collect();
+        let x = body.x + k as f64 * (col_w + column_gap);
+        let rect = raised(Rect { x, w: col_w, ..body }, size, pitch);
+        sh.text(&TextBox::new("Agenda", rect), &paras);
+    }
 }
 
 /// The timeline: dates hanging beside the events, and how many were left off.

@@ -438,8 +438,6 @@ pub struct TextBox<'a> {
     pub outline: Option<String>,
     /// Inner margin in points (all four sides).
     pub inset: f64,
-    /// Number of text columns, and the gap between them in points.
-    pub columns: (u8, f64),
     /// Rotation in degrees.
     pub rotation: f64,
     /// Shrink the text if it does not fit (a font the viewer lacks may run wider).
@@ -459,7 +457,6 @@ impl<'a> TextBox<'a> {
             fill: None,
             outline: None,
             inset: 0.0,
-            columns: (1, 0.0),
             rotation: 0.0,
             shrink: true,
             wrap: true,
@@ -509,11 +506,6 @@ impl Shapes {
             Anchor::Bottom => "b",
         };
         let inset = emu(tb.inset);
-        let cols = if tb.columns.0 > 1 {
-            format!(r#" numCol="{}" spcCol="{}""#, tb.columns.0, emu(tb.columns.1))
-        } else {
-            String::new()
-        };
         let wrap = if tb.wrap { "square" } else { "none" };
         let fit = if tb.shrink { "<a:normAutofit/>" } else { "<a:noAutofit/>" };
         let body: String = if paras.is_empty() {
@@ -523,7 +515,7 @@ impl Shapes {
         };
         let _ = write!(
             self.xml,
-            r#"<p:sp><p:nvSpPr><p:cNvPr id="{id}" name="{}"/>{locks}{nv}</p:nvSpPr><p:spPr>{}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{fill}{outline}</p:spPr><p:txBody><a:bodyPr vert="horz" wrap="{wrap}" lIns="{inset}" tIns="{inset}" rIns="{inset}" bIns="{inset}"{cols} anchor="{anchor}" rtlCol="0">{fit}</a:bodyPr><a:lstStyle/>{body}</p:txBody></p:sp>"#,
+            r#"<p:sp><p:nvSpPr><p:cNvPr id="{id}" name="{}"/>{locks}{nv}</p:nvSpPr><p:spPr>{}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{fill}{outline}</p:spPr><p:txBody><a:bodyPr vert="horz" wrap="{wrap}" lIns="{inset}" tIns="{inset}" rIns="{inset}" bIns="{inset}" anchor="{anchor}" rtlCol="0">{fit}</a:bodyPr><a:lstStyle/>{body}</p:txBody></p:sp>"#,
             esc(tb.name),
             tb.rect.xfrm((tb.rotation * 60_000.0).round() as i64),
         );

@@ -301,6 +301,22 @@ fn every_corpus_brief_makes_the_same_deck_in_powerpoint() {
     assert_eq!(decks, 12);
 }
 
+/// The products tests' pathological brief (twelve threats, fifteen long
+/// recommendations, long everything) as a model file.
+fn huge_model(dir: &Path) -> PathBuf {
+    let path = dir.join("huge.json");
+    std::fs::write(&path, crate::products::huge().to_json()).unwrap();
+    path
+}
+
+#[test]
+fn a_pathological_brief_keeps_every_shape_on_its_slides() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_out, base) = build(&huge_model(dir.path()), &[]);
+    let slides = check_deck(&base, "UNCLASSIFIED", false);
+    assert!(slides > 15, "twelve threats, fifteen recommendations: {slides} slides");
+}
+
 #[test]
 fn python_pptx_reads_every_threat_recommendation_marking_and_note() {
     if Command::new("python3").args(["-c", "import pptx"]).output().map_or(true, |o| !o.status.success()) {
@@ -376,7 +392,8 @@ fn libreoffice_converts_the_deck_with_every_slide() {
         );
         return;
     };
-    for brief in [seed(), longest_corpus_brief()] {
+    let models = tempfile::tempdir().unwrap();
+    for brief in [seed(), longest_corpus_brief(), huge_model(models.path())] {
         let (dir, base) = build(&brief, &["--status", "draft"]);
         let profile = dir.path().join("lo-profile");
         let converted = dir.path().join("lo");

@@ -27,7 +27,7 @@ fn seed() -> Brief {
 
 /// A brief far too big for one page: 12 threats, 15 recommendations, long
 /// texts, an Arabic name.
-fn huge() -> Brief {
+pub(crate) fn huge() -> Brief {
     let long = "The group has expanded its operations across three provinces, recruiting from displaced communities and taxing trade on the main highways, which gives it revenue, reach and a steady flow of new fighters.";
     Brief {
         meta: Meta { title: "A very long title about twelve armed groups, fifteen recommendations and the limits of one page of paper".into(), ..Meta::default() },
