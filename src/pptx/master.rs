@@ -34,8 +34,7 @@ pub fn marking_shapes(sh: &mut Shapes, deck: &Deck) {
     if deck.draft {
         draft_watermark(sh, deck);
     }
-    let tlp = tlp_label(&deck.marking);
-    let centre = if tlp.as_deref() == Some(deck.marking.trim()) { "" } else { deck.marking.as_str() };
+    let centre = deck.banner.as_str();
     for (name, y, top) in rows {
         if !centre.is_empty() {
             let size = if centre.chars().count() > 110 { 7.0 } else { 9.0 };
@@ -44,7 +43,8 @@ pub fn marking_shapes(sh: &mut Shapes, deck: &Deck) {
             let tb = TextBox { anchor: Anchor::Middle, ..TextBox::new(name, rect) };
             sh.text(&tb, &[Para::of(run, 1.15).centred()]);
         }
-        if let Some((label, colour)) = tlp.as_deref().and_then(|l| tlp_colour(l).map(|c| (l, c))) {
+        if !deck.tlp.is_empty() {
+            let (label, colour) = (deck.tlp.as_str(), deck.tlp_colour.as_str());
             let w = label.chars().count() as f64 * 12.0 * 0.68 + 12.0 * 0.9;
             let rect = Rect::new(PAGE_W - side - w, y, w, row_h);
             let tb = TextBox {
@@ -87,40 +87,6 @@ fn draft_watermark(sh: &mut Shapes, deck: &Deck) {
     };
     let colour = mix_white(&deck.muted, 0.14);
     sh.text(&tb, &[Para::of(Run::new("DRAFT", size, &colour).bold().spaced_caps(0.06), 1.2).centred()]);
-}
-
-/// The TLP 2.0 label of a marking, as `common.typ` finds it.
-pub fn tlp_label(marking: &str) -> Option<String> {
-    let norm: String = marking.to_uppercase().split_whitespace().collect::<Vec<_>>().join(" ");
-    let norm = norm.replace("TLP :", "TLP:").replace("TLP: ", "TLP:").replace(" + ", "+").replace("+ ", "+");
-    let norm = norm.replace(" +", "+");
-    for label in ["TLP:AMBER+STRICT", "TLP:AMBER", "TLP:RED", "TLP:GREEN", "TLP:CLEAR"] {
-        let mut from = 0;
-        while let Some(i) = norm[from..].find(label) {
-            let start = from + i;
-            let end = start + label.len();
-            let before = norm[..start].chars().next_back();
-            let after = norm[end..].chars().next();
-            let edge = |c: Option<char>, plus: bool| {
-                c.is_none_or(|c| !(c.is_ascii_uppercase() || c.is_ascii_digit() || (plus && c == '+')))
-            };
-            if edge(before, false) && edge(after, true) {
-                return Some(label.to_string());
-            }
-            from = end;
-        }
-    }
-    None
-}
-
-fn tlp_colour(label: &str) -> Option<&'static str> {
-    Some(match label {
-        "TLP:RED" => "#FF2B2B",
-        "TLP:AMBER+STRICT" | "TLP:AMBER" => "#FFC000",
-        "TLP:GREEN" => "#33FF00",
-        "TLP:CLEAR" => "#FFFFFF",
-        _ => return None,
-    })
 }
 
 /// The slide master: placeholders where the slides put them, text styles in
@@ -256,19 +222,4 @@ pub fn notes_slide(notes: &[String]) -> String {
         r#"{DECL}<p:notes {NS}><p:cSld>{}</p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>"#,
         sp_tree(&(image + &body))
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tlp_labels_are_found_as_the_templates_find_them() {
-        assert_eq!(tlp_label("TLP:AMBER+STRICT").as_deref(), Some("TLP:AMBER+STRICT"));
-        assert_eq!(tlp_label("tlp : amber + strict").as_deref(), Some("TLP:AMBER+STRICT"));
-        assert_eq!(tlp_label("OFFICIAL // TLP:GREEN").as_deref(), Some("TLP:GREEN"));
-        assert_eq!(tlp_label("TLP:AMBERX"), None);
-        assert_eq!(tlp_label("TLP:WHITE"), None);
-        assert_eq!(tlp_label("UNCLASSIFIED"), None);
-    }
 }

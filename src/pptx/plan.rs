@@ -156,6 +156,14 @@ pub struct Deck {
     pub date: String,
     /// The marking, in capitals ("" for none).
     pub marking: String,
+    /// The marking as the centre of the marking rows shows it ("" when it
+    /// is nothing but a TLP label, which stands at the side instead).
+    pub banner: String,
+    /// The TLP 2.0 label in the marking ("" for none).
+    pub tlp: String,
+    /// Its colour, `#rrggbb`.
+    #[serde(rename = "tlp-colour")]
+    pub tlp_colour: String,
     /// "v1.2" ("" for none).
     pub version: String,
     /// "Draft" ("" for none).
