@@ -20,7 +20,9 @@ pub fn picture(bytes: &[u8]) -> Option<(Vec<u8>, &'static str, f64, f64)> {
         .iter()
         .filter(|f| f.path.starts_with("inter/") || f.path.starts_with("noto-serif/"))
     {
-        options.fontdb_mut().load_font_data(font.data.to_vec());
+        // Shared, not copied: the fonts live in the binary.
+        let source = resvg::usvg::fontdb::Source::Binary(std::sync::Arc::new(font.data));
+        options.fontdb_mut().load_font_source(source);
     }
     let tree = resvg::usvg::Tree::from_data(bytes, &options).ok()?;
     let size = tree.size();

@@ -63,13 +63,15 @@ impl Reference {
             }
             Ok(out)
         };
-        let text = |b: Vec<u8>| String::from_utf8(b).unwrap_or_default();
-        let types = text(read("[Content_Types].xml")?);
+        let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+        // Parts read to find the master and layouts, kept for copying.
+        let mut read_already: std::collections::BTreeMap<String, Vec<u8>> = Default::default();
+        let types = text(&read("[Content_Types].xml")?);
         if types.contains("<!DOCTYPE") {
             return Err(fail("it declares a DOCTYPE, which briefsmith does not read".into()));
         }
-        let presentation = text(read("ppt/presentation.xml")?);
-        let pres_rels = text(read("ppt/_rels/presentation.xml.rels")?);
+        let presentation = text(&read("ppt/presentation.xml")?);
+        let pres_rels = text(&read("ppt/_rels/presentation.xml.rels")?);
         let size = attr_after(&presentation, "<p:sldSz", "cx")
             .zip(attr_after(&presentation, "<p:sldSz", "cy"))
             .and_then(|(x, y)| Some((x.parse::<i64>().ok()?, y.parse::<i64>().ok()?)))
@@ -89,25 +91,28 @@ impl Reference {
             target(&pres_rels, &master_id).ok_or_else(|| fail("its master is missing".into()))?
         );
         let master_rels_path = rels_path(&master);
-        let master_rels = text(read(&master_rels_path)?);
+        let master_rels_bytes = read(&master_rels_path)?;
+        let master_rels = text(&master_rels_bytes);
+        read_already.insert(master_rels_path.clone(), master_rels_bytes);
         let mut keep: Vec<String> = vec![master.clone(), master_rels_path];
-        let mut found: Vec<(String, String, String)> = Vec::new(); // (path, type, name)
+        let mut found: Vec<(String, String)> = Vec::new(); // (path, layout type)
         let mut theme = String::from("theme/theme1.xml");
         for (kind, tgt) in relationships(&master_rels) {
             let full = resolve(&master, &tgt);
             if kind.ends_with("/slideLayout") {
-                let xml = text(read(&full)?);
-                let ty = attr_after(&xml, "<p:sldLayout", "type").unwrap_or_default();
-                let name = attr_after(&xml, "<p:cSld", "name").unwrap_or_default();
-                found.push((full.clone(), ty, name));
+                let xml = read(&full)?;
+                let ty = attr_after(&text(&xml), "<p:sldLayout", "type").unwrap_or_default();
+                found.push((full.clone(), ty));
+                read_already.insert(full.clone(), xml);
                 keep.push(full.clone());
                 let rp = rels_path(&full);
                 if let Ok(r) = read(&rp) {
-                    for (k, t) in relationships(&text(r.clone())) {
+                    for (k, t) in relationships(&text(&r)) {
                         if !k.ends_with("/slideMaster") && !t.starts_with("http") {
                             keep.push(resolve(&full, &t));
                         }
                     }
+                    read_already.insert(rp.clone(), r);
                     keep.push(rp);
                 }
             } else if !tgt.starts_with("http") {
@@ -120,9 +125,8 @@ impl Reference {
         if found.is_empty() {
             return Err(fail("its master has no layouts".into()));
         }
-        let pick = |types: &[&str]| {
-            found.iter().find(|(_, t, _)| types.contains(&t.as_str())).map(|(p, ..)| p.clone())
-        };
+        let pick =
+            |types: &[&str]| found.iter().find(|(_, t)| types.contains(&t.as_str())).map(|(p, _)| p.clone());
         let first = found[0].0.clone();
         let content = pick(&["obj", "tx"]).unwrap_or_else(|| first.clone());
         let layouts = [
@@ -135,7 +139,10 @@ impl Reference {
         keep.sort();
         keep.dedup();
         for name in keep {
-            let bytes = read(&name)?;
+            let bytes = match read_already.remove(&name) {
+                Some(bytes) => bytes,
+                None => read(&name)?,
+            };
             let ct = if name == master {
                 Some(CT_MASTER)
             } else if name.contains("/slideLayouts/") && name.ends_with(".xml") {
