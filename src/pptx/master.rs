@@ -8,7 +8,8 @@ use std::fmt::Write as _;
 use super::plan::Deck;
 use super::slide::{MARGIN_X, footer_boxes, mix_white};
 use super::xml::{
-    Anchor, DECL, MM, NS, PAGE_H, PAGE_W, Para, Placeholder, Rect, Run, Shapes, TextBox, esc, hex, sp_tree,
+    Anchor, DECL, MM, NS, PAGE_H, PAGE_W, Para, Placeholder, Rect, Run, Scale, Shapes, TextBox, esc, hex,
+    sp_tree,
 };
 
 /// The theme: colours and fonts from the brand.
@@ -188,7 +189,7 @@ pub fn notes_master() -> String {
 
 /// Where the slide's image sits on a notes page.
 fn notes_image_xfrm() -> String {
-    use super::xml::emu;
+    let emu = |pt| Scale::WIDESCREEN.emu(pt);
     let (w, h) = (NOTES_W, NOTES_H);
     format!(
         r#"<a:xfrm><a:off x="{}" y="{}"/><a:ext cx="{}" cy="{}"/></a:xfrm>"#,

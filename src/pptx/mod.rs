@@ -24,7 +24,7 @@ use chrono::{DateTime, Utc};
 
 use crate::render::Settings;
 use plan::{Deck, Part, Slide};
-use xml::{DECL, NS, SLIDE_CX, SLIDE_CY, esc};
+use xml::{DECL, NS, Scale, esc};
 
 /// Failures writing the deck.
 #[derive(Debug, thiserror::Error)]
@@ -155,16 +155,16 @@ pub fn write(slides: &[Slide], settings: &Settings) -> Result<Vec<u8>, PptxError
     if let Some((bytes, ext, ..)) = &logo {
         pkg.add(format!("ppt/media/logo.{ext}"), None, bytes.clone());
     }
-    let (cx, cy) = reference.as_ref().map_or((SLIDE_CX, SLIDE_CY), |r| r.size);
+    let scale = reference.as_ref().map_or(Scale::WIDESCREEN, |r| Scale::new(r.size.0, r.size.1));
+    let (cx, cy) = scale.size();
     for (i, s) in slides.iter().enumerate() {
         let n = i + 1;
         let logo_ref = logo.as_ref().map(|(_, _, w, h)| ("rId3", *w, *h));
-        let (layout, shapes) = slide::shapes(&s.parts, &deck, n, logo_ref);
+        let (layout, shapes) = slide::shapes(&s.parts, &deck, n, logo_ref, scale);
         let xml = format!(
             r#"{DECL}<p:sld {NS}><p:cSld>{}</p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>"#,
             xml::sp_tree(&shapes)
         );
-        let xml = if (cx, cy) != (SLIDE_CX, SLIDE_CY) { reference::rescale(&xml, cx, cy) } else { xml };
         pkg.add(format!("ppt/slides/slide{n}.xml"), Some(CT_SLIDE), xml);
         let mut slide_rels = vec![
             ("rId1".to_string(), "slideLayout", layouts[layout.number() - 1].clone()),

@@ -8,7 +8,7 @@ use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use super::plan::Deck;
-use super::xml::{SLIDE_CX, SLIDE_CY, Shapes};
+use super::xml::{SLIDE_CX, SLIDE_CY, Scale, Shapes};
 use super::{CT_LAYOUT, CT_MASTER, CT_THEME, Package};
 
 /// Largest reference deck read, and largest part unpacked from it.
@@ -164,9 +164,9 @@ impl Reference {
     /// with our marking shapes; returns the layouts for the title slide,
     /// content slides and title-only slides (relative to a slide).
     pub(super) fn add_to(&self, pkg: &mut Package, deck: &Deck) -> Result<[String; 3], ReferenceError> {
-        let mut marking = Shapes::starting_at(5000);
+        let mut marking = Shapes::starting_at(5000, Scale::new(self.size.0, self.size.1));
         super::master::marking_shapes(&mut marking, deck);
-        let marking = rescale(&marking.into_xml(), self.size.0, self.size.1);
+        let marking = marking.into_xml();
         for (name, bytes, ct) in &self.parts {
             if *name == self.master {
                 let xml = String::from_utf8_lossy(bytes);
@@ -242,46 +242,6 @@ fn resolve(from: &str, target: &str) -> String {
     dir.join("/")
 }
 
-/// Our slide XML (laid out on the 13.33 × 7.5 in slide) scaled to a 16:9
-/// slide `cx` wide: positions, sizes, font sizes, spacing and indents.
-pub fn rescale(xml: &str, cx: i64, _cy: i64) -> String {
-    let k = cx as f64 / SLIDE_CX as f64;
-    if (k - 1.0).abs() < 1e-9 {
-        return xml.to_string();
-    }
-    let keys = [
-        " x=\"",
-        " y=\"",
-        " cx=\"",
-        " cy=\"",
-        " sz=\"",
-        " spc=\"",
-        " marL=\"",
-        " indent=\"",
-        " pos=\"",
-        "<a:spcPts val=\"",
-    ];
-    let mut out = String::with_capacity(xml.len());
-    let mut rest = xml;
-    'scan: while !rest.is_empty() {
-        for key in keys {
-            if let Some(after) = rest.strip_prefix(key) {
-                let end = after.find('"').unwrap_or(0);
-                if let Ok(v) = after[..end].parse::<i64>() {
-                    out.push_str(key);
-                    out.push_str(&((v as f64 * k).round() as i64).to_string());
-                    rest = &after[end..];
-                    continue 'scan;
-                }
-            }
-        }
-        let c = rest.chars().next().unwrap_or(' ');
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -299,15 +259,6 @@ mod tests {
         assert_eq!(
             rels_path("ppt/slideMasters/slideMaster1.xml"),
             "ppt/slideMasters/_rels/slideMaster1.xml.rels"
-        );
-    }
-
-    #[test]
-    fn slides_scale_to_a_smaller_sixteen_by_nine() {
-        let xml = r#"<a:off x="1000" y="2000"/><a:rPr sz="2000" spc="100"/><a:spcPts val="1200"/><p:cNvPr id="4" name="x y=""/>"#;
-        assert_eq!(
-            rescale(xml, SLIDE_CX / 2, SLIDE_CY / 2),
-            r#"<a:off x="500" y="1000"/><a:rPr sz="1000" spc="50"/><a:spcPts val="600"/><p:cNvPr id="4" name="x y=""/>"#
         );
     }
 }

@@ -7,7 +7,7 @@
 //! threats, the agenda, figures and the timeline are text boxes.
 
 use super::plan::{Deck, Part};
-use super::xml::{Anchor, MM, Marker, PAGE_H, PAGE_W, Para, Placeholder, Rect, Run, Shapes, TextBox};
+use super::xml::{Anchor, MM, Marker, PAGE_H, PAGE_W, Para, Placeholder, Rect, Run, Scale, Shapes, TextBox};
 
 /// The page margins of `slides.typ`.
 pub const MARGIN_X: f64 = 16.0 * MM;
@@ -54,15 +54,17 @@ fn raise(size: f64, pitch: f64) -> f64 {
     ((0.8 * pitch - CAP) * size).max(0.0)
 }
 
-/// The shapes of one slide and the layout it uses. `logo`: the logo's
-/// relationship id and size in points, when the deck has one.
+/// The shapes of one slide, on a slide of `scale`, and the layout it uses.
+/// `logo`: the logo's relationship id and size in points, when the deck
+/// has one.
 pub fn shapes(
     parts: &[Part],
     deck: &Deck,
     number: usize,
     logo: Option<(&str, f64, f64)>,
+    scale: Scale,
 ) -> (Layout, String) {
-    let mut sh = Shapes::default();
+    let mut sh = Shapes::new(scale);
     let mut layout = Layout::TitleOnly;
     let mut body = Rect::new(MARGIN_X, MARGIN_TOP, CONTENT_W, CONTENT_H);
     if parts.iter().any(|p| matches!(p, Part::Title { .. })) {

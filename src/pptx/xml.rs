@@ -1,9 +1,9 @@
 //! DrawingML pieces: units, escaping, runs, paragraphs and shapes.
 //!
 //! Geometry is given in points of the Typst page (297 × 167.06 mm) and
-//! scaled here to the PowerPoint widescreen slide (13.33 × 7.5 in), font
-//! sizes with it, so a text that fits a box in the PDF deck fits the same
-//! box in PowerPoint.
+//! scaled here ([`Scale`]) to the slide — PowerPoint's widescreen 13.33 ×
+//! 7.5 in, or a reference deck's 16:9 size — font sizes with it, so a text
+//! that fits a box in the PDF deck fits the same box in PowerPoint.
 
 use std::fmt::Write as _;
 
@@ -19,14 +19,37 @@ pub const PAGE_H: f64 = 167.0625 / 25.4 * 72.0;
 /// Points per millimetre.
 pub const MM: f64 = 72.0 / 25.4;
 
-/// A Typst length in points as EMU on the PowerPoint slide.
-pub fn emu(pt: f64) -> i64 {
-    (pt * SLIDE_CX as f64 / PAGE_W).round() as i64
+/// How Typst points become the slide's units: the Typst page maps onto
+/// the whole slide, lengths as EMU, type sizes as hundredths of a point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scale {
+    cx: i64,
+    cy: i64,
 }
 
-/// A Typst size in points as PowerPoint's hundredths of a point, scaled.
-pub fn hundredths(pt: f64) -> i64 {
-    (pt * SLIDE_CX as f64 / (PAGE_W * 12_700.0) * 100.0).round() as i64
+impl Scale {
+    /// PowerPoint's widescreen slide.
+    pub const WIDESCREEN: Scale = Scale { cx: SLIDE_CX, cy: SLIDE_CY };
+
+    /// A 16:9 slide `cx` × `cy` EMU.
+    pub fn new(cx: i64, cy: i64) -> Self {
+        Scale { cx, cy }
+    }
+
+    /// The slide's size in EMU.
+    pub fn size(self) -> (i64, i64) {
+        (self.cx, self.cy)
+    }
+
+    /// A Typst length in points as EMU on the slide.
+    pub fn emu(self, pt: f64) -> i64 {
+        (pt * self.cx as f64 / PAGE_W).round() as i64
+    }
+
+    /// A Typst size in points as hundredths of a point on the slide.
+    pub fn hundredths(self, pt: f64) -> i64 {
+        (pt * self.cx as f64 / (PAGE_W * 12_700.0) * 100.0).round() as i64
+    }
 }
 
 /// Text for XML: escaped, and without the characters XML 1.0 cannot hold
@@ -138,8 +161,8 @@ impl Run {
         self
     }
 
-    fn rpr(&self, tag: &str) -> String {
-        let mut s = format!(r#"<a:{tag} lang="en-GB" sz="{}""#, hundredths(self.size));
+    fn rpr(&self, tag: &str, scale: Scale) -> String {
+        let mut s = format!(r#"<a:{tag} lang="en-GB" sz="{}""#, scale.hundredths(self.size));
         if self.bold {
             s.push_str(r#" b="1""#);
         }
@@ -150,7 +173,7 @@ impl Run {
             s.push_str(r#" cap="all""#);
         }
         if self.tracking != 0.0 {
-            let _ = write!(s, r#" spc="{}""#, hundredths(self.size * self.tracking));
+            let _ = write!(s, r#" spc="{}""#, scale.hundredths(self.size * self.tracking));
         }
         let _ = write!(
             s,
@@ -166,15 +189,15 @@ impl Run {
         self
     }
 
-    fn xml(&self) -> String {
+    fn xml(&self, scale: Scale) -> String {
         if self.slide_number {
             return format!(
                 r#"<a:fld id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" type="slidenum">{}<a:t>{}</a:t></a:fld>"#,
-                self.rpr("rPr"),
+                self.rpr("rPr", scale),
                 esc(&self.text)
             );
         }
-        format!("<a:r>{}<a:t>{}</a:t></a:r>", self.rpr("rPr"), esc(&keep_names(&self.text)))
+        format!("<a:r>{}<a:t>{}</a:t></a:r>", self.rpr("rPr", scale), esc(&keep_names(&self.text)))
     }
 }
 
@@ -278,14 +301,14 @@ impl Para {
     }
 
     /// The paragraph as DrawingML.
-    pub fn xml(&self) -> String {
+    pub fn xml(&self, scale: Scale) -> String {
         let size = self.runs.first().map_or(12.0, |r| r.size);
         let mut s = format!(r#"<a:p><a:pPr algn="{}""#, self.align);
         // Both always: a body placeholder would otherwise take the master's.
-        let _ = write!(s, r#" marL="{}" indent="{}""#, emu(self.indent), emu(self.first));
+        let _ = write!(s, r#" marL="{}" indent="{}""#, scale.emu(self.indent), scale.emu(self.first));
         s.push_str(r#" rtl="0">"#);
-        let _ = write!(s, r#"<a:lnSpc><a:spcPts val="{}"/></a:lnSpc>"#, hundredths(size * self.pitch));
-        let _ = write!(s, r#"<a:spcBef><a:spcPts val="{}"/></a:spcBef>"#, hundredths(self.before));
+        let _ = write!(s, r#"<a:lnSpc><a:spcPts val="{}"/></a:lnSpc>"#, scale.hundredths(size * self.pitch));
+        let _ = write!(s, r#"<a:spcBef><a:spcPts val="{}"/></a:spcBef>"#, scale.hundredths(self.before));
         match &self.marker {
             Marker::None => s.push_str("<a:buNone/>"),
             Marker::Square(c) => {
@@ -314,20 +337,20 @@ impl Para {
             s.push_str("<a:tabLst>");
             // Tab stops count from the paragraph's left margin.
             for (at, algn) in self.tabs.iter().filter(|(at, _)| *at > self.indent) {
-                let _ = write!(s, r#"<a:tab pos="{}" algn="{algn}"/>"#, emu(at - self.indent));
+                let _ = write!(s, r#"<a:tab pos="{}" algn="{algn}"/>"#, scale.emu(at - self.indent));
             }
             s.push_str("</a:tabLst>");
         }
         s.push_str("</a:pPr>");
         for (i, run) in self.runs.iter().enumerate() {
-            s.push_str(&run.xml());
+            s.push_str(&run.xml(scale));
             if self.tabs_after.contains(&i) {
                 let tab = Run { text: "\t".into(), ..run.clone() };
-                let _ = write!(s, "<a:r>{}<a:t>\t</a:t></a:r>", tab.rpr("rPr"));
+                let _ = write!(s, "<a:r>{}<a:t>\t</a:t></a:r>", tab.rpr("rPr", scale));
             }
         }
         if let Some(last) = self.runs.last() {
-            s.push_str(&last.rpr("endParaRPr"));
+            s.push_str(&last.rpr("endParaRPr", scale));
         }
         s.push_str("</a:p>");
         s
@@ -353,13 +376,14 @@ impl Rect {
         Rect { x, y, w: w.max(1.0), h: h.max(1.0) }
     }
 
-    fn xfrm(&self, rot: i64) -> String {
+    fn xfrm(&self, rot: i64, scale: Scale) -> String {
         let rot = if rot != 0 { format!(r#" rot="{rot}""#) } else { String::new() };
         // Never past the slide's edges, never empty.
-        let x = emu(self.x).clamp(0, SLIDE_CX - 1);
-        let y = emu(self.y).clamp(0, SLIDE_CY - 1);
-        let cx = emu(self.w).clamp(1, SLIDE_CX - x);
-        let cy = emu(self.h).clamp(1, SLIDE_CY - y);
+        let (slide_cx, slide_cy) = scale.size();
+        let x = scale.emu(self.x).clamp(0, slide_cx - 1);
+        let y = scale.emu(self.y).clamp(0, slide_cy - 1);
+        let cx = scale.emu(self.w).clamp(1, slide_cx - x);
+        let cy = scale.emu(self.h).clamp(1, slide_cy - y);
         format!(r#"<a:xfrm{rot}><a:off x="{x}" y="{y}"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>"#)
     }
 }
@@ -413,11 +437,12 @@ impl Placeholder {
 pub struct Shapes {
     xml: String,
     next_id: u32,
+    scale: Scale,
 }
 
 impl Default for Shapes {
     fn default() -> Self {
-        Shapes { xml: String::new(), next_id: 2 }
+        Shapes::new(Scale::WIDESCREEN)
     }
 }
 
@@ -465,9 +490,15 @@ impl<'a> TextBox<'a> {
 }
 
 impl Shapes {
-    /// Shapes numbered from `id` (to add to a part that has shapes of its own).
-    pub fn starting_at(id: u32) -> Self {
-        Shapes { xml: String::new(), next_id: id }
+    /// Shapes on a slide of the given scale.
+    pub fn new(scale: Scale) -> Self {
+        Shapes { xml: String::new(), next_id: 2, scale }
+    }
+
+    /// Shapes numbered from `id` (to add to a part that has shapes of its
+    /// own), on a slide of the given scale.
+    pub fn starting_at(id: u32, scale: Scale) -> Self {
+        Shapes { next_id: id, ..Shapes::new(scale) }
     }
 
     /// The shapes written so far, for a `<p:spTree>`.
@@ -505,19 +536,19 @@ impl Shapes {
             Anchor::Middle => "ctr",
             Anchor::Bottom => "b",
         };
-        let inset = emu(tb.inset);
+        let inset = self.scale.emu(tb.inset);
         let wrap = if tb.wrap { "square" } else { "none" };
         let fit = if tb.shrink { "<a:normAutofit/>" } else { "<a:noAutofit/>" };
         let body: String = if paras.is_empty() {
             "<a:p><a:endParaRPr lang=\"en-GB\" dirty=\"0\"/></a:p>".into()
         } else {
-            paras.iter().map(Para::xml).collect()
+            paras.iter().map(|p| p.xml(self.scale)).collect()
         };
         let _ = write!(
             self.xml,
             r#"<p:sp><p:nvSpPr><p:cNvPr id="{id}" name="{}"/>{locks}{nv}</p:nvSpPr><p:spPr>{}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{fill}{outline}</p:spPr><p:txBody><a:bodyPr vert="horz" wrap="{wrap}" lIns="{inset}" tIns="{inset}" rIns="{inset}" bIns="{inset}" anchor="{anchor}" rtlCol="0">{fit}</a:bodyPr><a:lstStyle/>{body}</p:txBody></p:sp>"#,
             esc(tb.name),
-            tb.rect.xfrm((tb.rotation * 60_000.0).round() as i64),
+            tb.rect.xfrm((tb.rotation * 60_000.0).round() as i64, self.scale),
         );
     }
 
@@ -528,7 +559,7 @@ impl Shapes {
             self.xml,
             r#"<p:sp><p:nvSpPr><p:cNvPr id="{id}" name="{}"/><p:cNvSpPr/><p:nvPr userDrawn="1"/></p:nvSpPr><p:spPr>{}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val="{}"/></a:solidFill><a:ln><a:noFill/></a:ln></p:spPr></p:sp>"#,
             esc(name),
-            rect.xfrm(0),
+            rect.xfrm(0, self.scale),
             hex(fill)
         );
     }
@@ -541,7 +572,7 @@ impl Shapes {
             r#"<p:pic><p:nvPicPr><p:cNvPr id="{id}" name="{}" descr="{}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr userDrawn="1"/></p:nvPicPr><p:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr>{}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>"#,
             esc(name),
             esc(descr),
-            rect.xfrm(0)
+            rect.xfrm(0, self.scale)
         );
     }
 }
@@ -580,9 +611,23 @@ mod tests {
 
     #[test]
     fn the_page_maps_onto_the_whole_slide() {
+        let emu = |pt| Scale::WIDESCREEN.emu(pt);
         assert_eq!(emu(PAGE_W), SLIDE_CX);
         assert!((emu(PAGE_H) - SLIDE_CY).abs() < 200, "{}", emu(PAGE_H));
         // 20 pt on the Typst page is 22.8 pt on the larger slide.
-        assert_eq!(hundredths(20.0), 2281);
+        assert_eq!(Scale::WIDESCREEN.hundredths(20.0), 2281);
+    }
+
+    #[test]
+    fn a_smaller_sixteen_by_nine_slide_scales_lengths_and_type_alike() {
+        let half = Scale::new(SLIDE_CX / 2, SLIDE_CY / 2);
+        let mut sh = Shapes::new(half);
+        let para = Para::of(Run::new("x", 20.0, "#000000"), 1.2).before(10.0);
+        sh.text(&TextBox::new("t", Rect::new(PAGE_W / 4.0, PAGE_H / 4.0, PAGE_W, 20.0)), &[para]);
+        let xml = sh.into_xml();
+        // A quarter of the way in, and no wider than what is left of the slide.
+        assert!(xml.contains(r#"<a:off x="1524000" y="857250"/><a:ext cx="4572000""#), "{xml}");
+        // 20 pt type is half of its 22.81 pt on the widescreen slide.
+        assert!(xml.contains(r#"sz="1140""#) && xml.contains(r#"<a:spcBef><a:spcPts val="570"/>"#), "{xml}");
     }
 }
